@@ -1,0 +1,239 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SafetyPlatform.Domain.Roster;
+
+namespace SafetyPlatform.Grains.Roster;
+
+/// <summary>
+/// One specialist. Every change is written to storage before the call returns; the team is
+/// told afterwards so that its live view follows. When a write fails the activation is
+/// dropped, so the next call reloads what storage really holds.
+/// </summary>
+public sealed class SpecialistGrain(
+    [PersistentState("specialist", StorageNames.Roster)] IPersistentState<SpecialistState> state,
+    IActivityHistoryStore history,
+    TimeProvider time) : Grain, ISpecialistGrain
+{
+    private SpecialistState S => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private string What => $"specialists/{Id}";
+
+    public async Task<SpecialistView> Create(string teamId, SpecialistProfile profile, string requestId)
+    {
+        if (S.Created)
+        {
+            if (requestId.Length > 0 && requestId == S.CreateRequestId)
+            {
+                // A retried create: make sure the team side finished too.
+                await Team(S.TeamId).Join(Id);
+                await Team(S.TeamId).MemberChanged(View());
+                return View();
+            }
+
+            throw new SafetyException(SafetyErrorKind.AlreadyExists, $"{What} already exists");
+        }
+
+        var team = Team(teamId);
+        await team.Get();
+        // Join first: a team that lists an id whose specialist was never written ignores it,
+        // whereas a written specialist missing from its team would be invisible.
+        await team.Join(Id);
+
+        var now = time.GetUtcNow();
+        await Persist(() =>
+        {
+            S.Created = true;
+            S.TeamId = teamId;
+            S.Profile = profile;
+            S.ActivityState = ActivityState.Offline;
+            S.ActivityStateStart = now;
+            S.CreateTime = now;
+            S.UpdateTime = now;
+            S.Version = 1;
+            S.CreateRequestId = requestId;
+        });
+
+        await team.MemberChanged(View());
+        return View();
+    }
+
+    public Task<SpecialistView> Get() => Task.FromResult(EnsureCreated());
+
+    public Task<SpecialistView?> Find() => Task.FromResult(S.Created ? View() : null);
+
+    public async Task<SpecialistView> Update(SpecialistProfile values, ImmutableArray<string> fields, string? etag)
+    {
+        EnsureChangeable(etag);
+        var updated = ProfileChanges.Apply(S.Profile, values, fields);
+        if (!updated.SameAs(S.Profile))
+        {
+            var now = time.GetUtcNow();
+            await Persist(() =>
+            {
+                S.Profile = updated;
+                Touch(now);
+            });
+        }
+
+        await Team(S.TeamId).MemberChanged(View());
+        return View();
+    }
+
+    public async Task<SpecialistView> Move(string teamId, ChangeContext change)
+    {
+        EnsureChangeable(change.Etag);
+        var from = S.TeamId;
+        if (teamId != from)
+        {
+            var target = Team(teamId);
+            await target.Get();
+            await target.Join(Id);
+            var now = time.GetUtcNow();
+            await Persist(() =>
+            {
+                S.TeamId = teamId;
+                Touch(now);
+            });
+            await Team(from).Leave(Id);
+        }
+
+        await Team(S.TeamId).MemberChanged(View());
+        return View();
+    }
+
+    public async Task<SpecialistView> Deactivate(ChangeContext change)
+    {
+        EnsureCreated();
+        if (S.DeactivateTime is not null)
+        {
+            return View();
+        }
+
+        CheckEtag(change.Etag);
+        if (S.ActivityState == ActivityState.Handling)
+        {
+            throw SafetyException.FailedPrecondition($"{What} is HANDLING work; finish or release it before deactivating");
+        }
+
+        var now = time.GetUtcNow();
+        var record = S.ActivityState == ActivityState.Offline ? null : await WriteTransition(ActivityState.Offline, change, now);
+        await Persist(() =>
+        {
+            if (record is not null)
+            {
+                EnterState(record, now);
+            }
+
+            S.DeactivateTime = now;
+            Touch(now);
+        });
+
+        await Team(S.TeamId).MemberChanged(View());
+        return View();
+    }
+
+    public async Task<SpecialistView> SetActivityState(ActivityState target, ChangeContext change)
+    {
+        EnsureChangeable(change.Etag);
+        if (target != S.ActivityState)
+        {
+            var verdict = ActivityTransitions.Check(S.ActivityState, target, TransitionCause.Manual);
+            if (!verdict.Allowed)
+            {
+                throw SafetyException.FailedPrecondition(verdict.Refusal!);
+            }
+
+            var now = time.GetUtcNow();
+            var record = await WriteTransition(target, change, now);
+            await Persist(() =>
+            {
+                EnterState(record, now);
+                Touch(now);
+            });
+        }
+
+        await Team(S.TeamId).MemberChanged(View());
+        return View();
+    }
+
+    public async Task<ImmutableArray<ActivityTransitionRecord>> ListTransitions(long afterSequence, int pageSize)
+    {
+        EnsureCreated();
+        var page = await history.Read(Id, afterSequence, S.TransitionCount, pageSize);
+        return [.. page];
+    }
+
+    /// <summary>Writes the history entry first; it counts only once the state that numbers it is stored.</summary>
+    private async Task<ActivityTransitionRecord> WriteTransition(ActivityState target, ChangeContext change, DateTimeOffset now)
+    {
+        var record = new ActivityTransitionRecord(
+            S.TransitionCount + 1,
+            S.ActivityState,
+            target,
+            now,
+            change.Actor.Length > 0 ? change.Actor : What,
+            change.Reason);
+        await history.Write(Id, record);
+        return record;
+    }
+
+    private void EnterState(ActivityTransitionRecord record, DateTimeOffset now)
+    {
+        var clock = new ActivityClock(S.ActivityState, S.ActivityStateStart, S.CompletedActivityTime).Enter(record.To, now);
+        S.ActivityState = clock.State;
+        S.ActivityStateStart = clock.StateStart;
+        S.CompletedActivityTime = new Dictionary<ActivityState, TimeSpan>(clock.CompletedTime);
+        S.TransitionCount = record.Sequence;
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        S.UpdateTime = now;
+        S.Version++;
+    }
+
+    private async Task Persist(Action change)
+    {
+        change();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now differs from storage; drop this activation so nothing unsaved is served.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private SpecialistView EnsureCreated() =>
+        S.Created ? View() : throw SafetyException.NotFound(What);
+
+    private void EnsureChangeable(string? etag)
+    {
+        EnsureCreated();
+        if (S.DeactivateTime is not null)
+        {
+            throw SafetyException.FailedPrecondition($"{What} is deactivated");
+        }
+
+        CheckEtag(etag);
+    }
+
+    private void CheckEtag(string? etag)
+    {
+        var current = S.Version.ToString(CultureInfo.InvariantCulture);
+        if (!string.IsNullOrEmpty(etag) && etag != current)
+        {
+            throw SafetyException.StaleEtag(What, current);
+        }
+    }
+
+    private ITeamGrain Team(string teamId) => GrainFactory.GetGrain<ITeamGrain>(teamId);
+
+    private SpecialistView View() => new(
+        Id, S.TeamId, S.Profile, S.ActivityState, S.ActivityStateStart, S.DeactivateTime, S.CreateTime, S.UpdateTime, S.Version);
+}

@@ -1,0 +1,224 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace SafetyPlatform.Grains.Roster;
+
+/// <summary>
+/// One team. Stores its profile and member ids; keeps in memory a live view of every
+/// member, rebuilt from the specialists on activation and updated as they report changes,
+/// and wakes watchers whenever that view changes.
+/// </summary>
+public sealed class TeamGrain(
+    [PersistentState("team", StorageNames.Roster)] IPersistentState<TeamState> state,
+    TimeProvider time) : Grain, ITeamGrain
+{
+    private readonly SortedDictionary<string, SpecialistView> _members = new(StringComparer.Ordinal);
+    private readonly Guid _incarnation = Guid.NewGuid();
+    private long _liveVersion;
+    private TaskCompletionSource _changed = NewSignal();
+
+    private TeamState S => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private string What => $"teams/{Id}";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!S.Created)
+        {
+            return;
+        }
+
+        var views = await Task.WhenAll(S.MemberIds.Select(id => GrainFactory.GetGrain<ISpecialistGrain>(id).Find()));
+        foreach (var view in views)
+        {
+            // Ids whose specialist was never written, or has since moved, are not members.
+            if (view is not null && view.TeamId == Id)
+            {
+                _members[view.SpecialistId] = view;
+            }
+        }
+    }
+
+    public async Task<TeamView> Create(TeamProfile profile, string requestId)
+    {
+        if (S.Created)
+        {
+            if (requestId.Length > 0 && requestId == S.CreateRequestId)
+            {
+                await Directory().Register(Id);
+                return View();
+            }
+
+            throw new SafetyException(SafetyErrorKind.AlreadyExists, $"{What} already exists");
+        }
+
+        await EnsureLeadExists(profile.Lead);
+        var now = time.GetUtcNow();
+        await Persist(() =>
+        {
+            S.Created = true;
+            S.Profile = profile;
+            S.CreateTime = now;
+            S.UpdateTime = now;
+            S.Version = 1;
+            S.CreateRequestId = requestId;
+        });
+
+        await Directory().Register(Id);
+        Changed();
+        return View();
+    }
+
+    public Task<TeamView> Get() => Task.FromResult(EnsureCreated());
+
+    public async Task<TeamView> Update(TeamProfile values, ImmutableArray<string> fields, string? etag)
+    {
+        EnsureCreated();
+        var current = S.Version.ToString(CultureInfo.InvariantCulture);
+        if (!string.IsNullOrEmpty(etag) && etag != current)
+        {
+            throw SafetyException.StaleEtag(What, current);
+        }
+
+        var updated = ProfileChanges.Apply(S.Profile, values, fields);
+        if (updated == S.Profile)
+        {
+            return View();
+        }
+
+        if (updated.Lead != S.Profile.Lead)
+        {
+            await EnsureLeadExists(updated.Lead);
+        }
+
+        var now = time.GetUtcNow();
+        await Persist(() =>
+        {
+            S.Profile = updated;
+            S.UpdateTime = now;
+            S.Version++;
+        });
+        Changed();
+        return View();
+    }
+
+    public async Task Join(string specialistId)
+    {
+        EnsureCreated();
+        if (!S.MemberIds.Contains(specialistId))
+        {
+            await Persist(() => S.MemberIds.Add(specialistId));
+        }
+    }
+
+    public async Task Leave(string specialistId)
+    {
+        if (S.MemberIds.Contains(specialistId))
+        {
+            await Persist(() => S.MemberIds.Remove(specialistId));
+        }
+
+        if (_members.Remove(specialistId))
+        {
+            Changed();
+        }
+    }
+
+    public Task MemberChanged(SpecialistView member)
+    {
+        if (member.TeamId != Id || !S.MemberIds.Contains(member.SpecialistId))
+        {
+            if (_members.Remove(member.SpecialistId))
+            {
+                Changed();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        // Versions only grow, so an older or repeated report is ignored.
+        if (!_members.TryGetValue(member.SpecialistId, out var known) || known.Version < member.Version)
+        {
+            _members[member.SpecialistId] = member;
+            Changed();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ImmutableArray<SpecialistView>> ListMembers(string afterId, int pageSize, bool includeDeactivated)
+    {
+        EnsureCreated();
+        var page = _members
+            .Where(m => string.CompareOrdinal(m.Key, afterId) > 0 && (includeDeactivated || !m.Value.Deactivated))
+            .Take(pageSize)
+            .Select(m => m.Value)
+            .ToImmutableArray();
+        return Task.FromResult(page);
+    }
+
+    public async Task<TeamRosterSnapshot> WatchNext(Guid incarnation, long knownVersion, TimeSpan maxWait)
+    {
+        EnsureCreated();
+        if (incarnation == _incarnation && knownVersion >= _liveVersion)
+        {
+            var changed = _changed.Task;
+            using var timeout = new CancellationTokenSource(maxWait, time);
+            await Task.WhenAny(changed, Task.Delay(Timeout.InfiniteTimeSpan, time, timeout.Token)).ConfigureAwait(true);
+        }
+
+        return new TeamRosterSnapshot(_incarnation, _liveVersion, View(), [.. _members.Values]);
+    }
+
+    private void Changed()
+    {
+        _liveVersion++;
+        var fired = _changed;
+        _changed = NewSignal();
+        fired.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task EnsureLeadExists(string lead)
+    {
+        if (lead.Length == 0)
+        {
+            return;
+        }
+
+        var leadId = lead["specialists/".Length..];
+        var view = await GrainFactory.GetGrain<ISpecialistGrain>(leadId).Find();
+        if (view is null)
+        {
+            throw SafetyException.NotFound(lead);
+        }
+
+        if (view.Deactivated)
+        {
+            throw SafetyException.FailedPrecondition($"{lead} is deactivated and cannot lead a team");
+        }
+    }
+
+    private async Task Persist(Action change)
+    {
+        change();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private TeamView EnsureCreated() => S.Created ? View() : throw SafetyException.NotFound(What);
+
+    private ITeamDirectoryGrain Directory() => GrainFactory.GetGrain<ITeamDirectoryGrain>(ITeamDirectoryGrain.AllTeams);
+
+    private TeamView View() => new(Id, S.Profile, _members.Values.Count(m => !m.Deactivated), S.CreateTime, S.UpdateTime, S.Version);
+}

@@ -1,0 +1,66 @@
+using Azure;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Orleans.Storage;
+using SafetyPlatform.Grains;
+
+namespace SafetyPlatform.Silo.Api;
+
+/// <summary>
+/// The one place where failures become gRPC statuses: business-rule refusals get their
+/// precise code, transient cluster and storage failures become UNAVAILABLE (safe to retry
+/// an idempotent call), and nothing known ever leaves as UNKNOWN.
+/// </summary>
+public sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Translate(e, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Translate(e, context);
+        }
+    }
+
+    private RpcException Translate(Exception e, ServerCallContext context)
+    {
+        switch (e)
+        {
+            case SafetyException rule:
+                return ApiErrors.FromRule(rule);
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "the call was cancelled"));
+            case SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+                or InconsistentStateException or RequestFailedException or OrleansException:
+                LogTransient(logger, context.Method, e.GetType().Name, e.Message);
+                return ApiErrors.Unavailable($"the platform is briefly unavailable ({e.GetType().Name}); retry the call");
+            default:
+                LogUnexpected(logger, e, context.Method);
+                return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "internal error"));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed transiently: {Kind}: {Detail}")]
+    private static partial void LogTransient(ILogger logger, string method, string kind, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception e, string method);
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Azure.Data.Tables;
+using Orleans.Configuration;
+using SafetyPlatform.Grains;
+using SafetyPlatform.Grains.Roster;
+using SafetyPlatform.Silo.Api;
+using SafetyPlatform.Silo.Storage;
+
+namespace SafetyPlatform.Silo.Hosting;
+
+/// <summary>How the silo process is put together: Orleans on Azure Tables, plus the gRPC API.</summary>
+public static class SiloHosting
+{
+    /// <summary>Orleans silo with grain state, membership and reminders in Azure Table storage.</summary>
+    public static WebApplicationBuilder AddSafetySilo(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var connectionString = config["Storage:ConnectionString"] is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true";
+        var tables = new TableServiceClient(connectionString);
+
+        builder.Services.AddSingleton(tables);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IActivityHistoryStore, TableActivityHistoryStore>();
+        builder.Services.AddSingleton<ClusterReadiness>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterReadiness>());
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = config["Orleans:ClusterId"] ?? "safety-local";
+                o.ServiceId = config["Orleans:ServiceId"] ?? "safetyplatform";
+            });
+            var address = IPAddress.Parse(config["Orleans:AdvertisedAddress"] ?? "127.0.0.1");
+            silo.ConfigureEndpoints(
+                address,
+                config.GetValue("Orleans:SiloPort", 11111),
+                config.GetValue("Orleans:GatewayPort", 0),
+                listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+            silo.UseAzureStorageClustering((Orleans.Clustering.AzureStorage.AzureStorageClusteringOptions o) => o.TableServiceClient = tables);
+            silo.AddAzureTableGrainStorage(StorageNames.Roster, (AzureTableStorageOptions o) => o.TableServiceClient = tables);
+            silo.UseAzureTableReminderService((Orleans.Reminders.AzureStorage.AzureTableReminderStorageOptions o) => o.TableServiceClient = tables);
+        });
+
+        builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorStatusInterceptor>());
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<ClusterReadiness>("cluster");
+        return builder;
+    }
+
+    /// <summary>The gRPC API, health (grpc.health.v1 and `/healthz`) and reflection.</summary>
+    public static WebApplication MapSafetyApi(this WebApplication app)
+    {
+        var readiness = app.Services.GetRequiredService<ClusterReadiness>();
+        app.Lifetime.ApplicationStopping.Register(readiness.StopServing);
+
+        app.MapGrpcService<RosterApi>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}
