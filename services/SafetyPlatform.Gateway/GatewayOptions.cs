@@ -1,0 +1,17 @@
+namespace SafetyPlatform.Gateway;
+
+/// <summary>Configuration section `Gateway`.</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>Base addresses of the silos' gRPC endpoints (h2c), for example `http://127.0.0.1:5101`.</summary>
+    public List<string> Silos { get; set; } = [];
+
+    /// <summary>How often each silo's `/healthz` is probed.</summary>
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a probe may take before the silo counts as unhealthy.</summary>
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a call (such as a quiet watch stream) may go without any bytes before it is cut.</summary>
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,26 @@
+using SafetyPlatform.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<GrpcProxyFailures>();
+builder.Services.AddReverseProxy().LoadFromMemory(SiloRoutes.Routes(), SiloRoutes.Clusters(options));
+// Unknown services are the silos' business: let them fall through to the proxy route.
+builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
+builder.Services.AddGrpcHealthChecks().AddCheck<SiloAvailabilityCheck>("silos");
+
+var app = builder.Build();
+
+// The gateway's own health, mapped before the catch-all proxy route so it is not forwarded.
+app.MapHealthChecks("/healthz");
+app.MapGrpcHealthChecksService();
+var failures = app.Services.GetRequiredService<GrpcProxyFailures>();
+app.MapReverseProxy(proxy =>
+{
+    proxy.Use((context, next) => failures.Handle(context, next));
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
+app.Run();

@@ -1,0 +1,67 @@
+using System.Net;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
+
+namespace SafetyPlatform.Gateway;
+
+/// <summary>YARP's view of the cluster: every path goes to one of the healthy silos over h2c.</summary>
+public static class SiloRoutes
+{
+    public const string ClusterId = "silos";
+
+    public static IReadOnlyList<RouteConfig> Routes() =>
+    [
+        new RouteConfig
+        {
+            RouteId = "all-grpc",
+            ClusterId = ClusterId,
+            Match = new RouteMatch { Path = "/{**path}" },
+        },
+    ];
+
+    public static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions options)
+    {
+        if (options.Silos.Count == 0)
+        {
+            throw new InvalidOperationException("Gateway:Silos lists no silo addresses; the gateway would have nowhere to send calls.");
+        }
+
+        var destinations = options.Silos
+            .Select((address, i) => (address, i))
+            .ToDictionary(s => $"silo-{s.i}", s => new DestinationConfig { Address = s.address }, StringComparer.Ordinal);
+        return
+        [
+            new ClusterConfig
+            {
+                ClusterId = ClusterId,
+                LoadBalancingPolicy = "PowerOfTwoChoices",
+                Destinations = destinations,
+                // Silos speak HTTP/2 without TLS; YARP would otherwise send HTTP/1.1 and every call would fail.
+                HttpRequest = new ForwarderRequestConfig
+                {
+                    Version = HttpVersion.Version20,
+                    VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                    ActivityTimeout = options.StreamIdleTimeout,
+                },
+                HealthCheck = new HealthCheckConfig
+                {
+                    Active = new ActiveHealthCheckConfig
+                    {
+                        Enabled = true,
+                        Interval = options.HealthCheckInterval,
+                        Timeout = options.HealthCheckTimeout,
+                        Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                        // Served by each silo from the same checks as its grpc.health.v1 status.
+                        Path = "/healthz",
+                    },
+                },
+                Metadata = new Dictionary<string, string>
+                {
+                    // One failed probe is enough: a silo that says NOT_SERVING is draining or not yet joined.
+                    ["ConsecutiveFailuresHealthPolicy.Threshold"] = "1",
+                },
+            },
+        ];
+    }
+}
