@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using SafetyPlatform.Grains;
+using SafetyPlatform.Grains.Roster;
+
+namespace SafetyPlatform.Grains.Tests;
+
+/// <summary>One in-process Orleans cluster for all grain tests; state in memory (grain tests only).</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    /// <summary>Shared with the silo: tests move time forward explicitly.</summary>
+    public static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+
+    public TestCluster Cluster { get; } = new TestClusterBuilder { Options = { InitialSilosCount = 1 } }
+        .AddSiloBuilderConfigurator<SiloSetup>()
+        .Build();
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloSetup : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddMemoryGrainStorage(StorageNames.Roster);
+            siloBuilder.Services.AddSingleton<TimeProvider>(Time);
+            siloBuilder.Services.AddSingleton<IActivityHistoryStore, InMemoryActivityHistoryStore>();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
+
+/// <summary>History kept in a dictionary, with the same overwrite-by-sequence rule as the table store.</summary>
+public sealed class InMemoryActivityHistoryStore : IActivityHistoryStore
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, ActivityTransitionRecord>> _rows = new();
+
+    public Task Write(string specialistId, ActivityTransitionRecord record, CancellationToken cancellationToken = default)
+    {
+        _rows.GetOrAdd(specialistId, _ => new())[record.Sequence] = record;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ActivityTransitionRecord>> Read(string specialistId, long afterSequence, long upToSequence, int max, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<ActivityTransitionRecord> page = _rows.TryGetValue(specialistId, out var rows)
+            ? [.. rows.Values.Where(r => r.Sequence > afterSequence && r.Sequence <= upToSequence).OrderBy(r => r.Sequence).Take(max)]
+            : [];
+        return Task.FromResult(page);
+    }
+}
