@@ -1,0 +1,200 @@
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using SafetyPlatform.Client;
+
+namespace SafetyPlatform.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real platform on loopback, as processes: Azurite (table service, own port, temporary
+/// folder), one silo and the gateway, built by the same build as the tests. Tests talk to
+/// the gateway only. Stopped in reverse order: gateway, silo, then Azurite.
+/// </summary>
+public sealed class LocalPlatform : IAsyncDisposable
+{
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
+    private readonly string _root = RepositoryRoot();
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("safety-azurite-").FullName;
+    private readonly int _tablePort = Loopback.FreePort();
+    private readonly int _siloGrpcPort = Loopback.FreePort();
+    private readonly int _siloPort = Loopback.FreePort();
+    private readonly int _gatewayPort = Loopback.FreePort();
+    private ChildProcess? _azurite;
+    private ChildProcess? _silo;
+    private ChildProcess? _gateway;
+
+    public string GatewayAddress => $"http://127.0.0.1:{_gatewayPort}";
+
+    public string SiloAddress => $"http://127.0.0.1:{_siloGrpcPort}";
+
+    public string StorageConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"TableEndpoint=http://127.0.0.1:{_tablePort}/devstoreaccount1;";
+
+    public static async Task<LocalPlatform> Start()
+    {
+        var platform = new LocalPlatform();
+        try
+        {
+            await platform.StartAzurite();
+            await platform.StartSilo();
+            await platform.StartGateway();
+            return platform;
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A client connection through the gateway.</summary>
+    public SafetyConnection Connect(SafetyConnectionOptions? options = null) => SafetyConnection.Open(GatewayAddress, options);
+
+    /// <summary>Stops the silo gracefully (SIGTERM) and waits for it to exit.</summary>
+    public async Task StopSilo()
+    {
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+            _silo = null;
+        }
+    }
+
+    /// <summary>Starts a silo again on the same ports and waits until the gateway routes to it.</summary>
+    public async Task StartSiloAgain()
+    {
+        await StartSilo();
+        await WaitForServing(GatewayAddress, () => _gateway!.Tail() + _silo!.Tail());
+    }
+
+    public string Diagnostics() => string.Concat(_gateway?.Tail(), _silo?.Tail(), _azurite?.Tail());
+
+    public async ValueTask DisposeAsync()
+    {
+        // Silos must stop before storage: a silo whose storage vanished hangs in shutdown.
+        foreach (var process in new[] { _gateway, _silo, _azurite })
+        {
+            if (process is not null)
+            {
+                await process.DisposeAsync();
+            }
+        }
+
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+
+    private async Task StartAzurite()
+    {
+        var azurite = Path.Combine(_root, "node_modules", ".bin", "azurite-table");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {azurite}; run `npm ci` in {_root} (the test script does).");
+        }
+
+        _azurite = ChildProcess.Start("azurite", "node",
+            [azurite, "--tableHost", "127.0.0.1", "--tablePort", _tablePort.ToString(), "--location", _dataFolder, "--silent"],
+            _root);
+        await Loopback.WaitUntil(() => Loopback.Accepts(_tablePort), StartDeadline, _azurite.Tail);
+    }
+
+    private async Task StartSilo()
+    {
+        _silo = StartDotnet("silo", "SafetyPlatform.Silo", new Dictionary<string, string>
+        {
+            ["Urls"] = SiloAddress,
+            ["Storage__ConnectionString"] = StorageConnectionString,
+            ["Orleans__SiloPort"] = _siloPort.ToString(),
+            ["Orleans__GatewayPort"] = "0",
+            ["Orleans__ClusterId"] = "test",
+        });
+        await WaitForServing(SiloAddress, _silo.Tail);
+    }
+
+    private async Task StartGateway()
+    {
+        _gateway = StartDotnet("gateway", "SafetyPlatform.Gateway", new Dictionary<string, string>
+        {
+            ["Urls"] = GatewayAddress,
+            ["Gateway__Silos__0"] = SiloAddress,
+            ["Gateway__HealthCheckInterval"] = "00:00:00.500",
+        });
+        await WaitForServing(GatewayAddress, _gateway.Tail);
+    }
+
+    private ChildProcess StartDotnet(string name, string project, Dictionary<string, string> environment)
+    {
+        // The test assembly lives in tests/<project>/bin/<configuration>/<tfm>/; services are built alongside.
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testOutput.Parent!.Name;
+        var output = Path.Combine(_root, "services", project, "bin", configuration, testOutput.Name);
+        var dll = Path.Combine(output, project + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing; build the solution first.");
+        }
+
+        environment["DOTNET_ENVIRONMENT"] = "Production";
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return ChildProcess.Start(name, "dotnet", [dll], output, environment);
+    }
+
+    private static async Task WaitForServing(string address, Func<string> explain)
+    {
+        using var channel = GrpcChannel.ForAddress(address);
+        var health = new Health.HealthClient(channel);
+        await Loopback.WaitUntil(
+            async () => (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5))).Status == HealthCheckResponse.Types.ServingStatus.Serving,
+            StartDeadline,
+            explain);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SafetyPlatform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("SafetyPlatform.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>One platform shared by the end-to-end tests that do not restart anything.</summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public LocalPlatform Platform { get; private set; } = null!;
+
+    public SafetyConnection Connection { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Platform = await LocalPlatform.Start();
+        Connection = Platform.Connect();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Connection?.Dispose();
+        if (Platform is not null)
+        {
+            await Platform.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

@@ -1,0 +1,78 @@
+using Grpc.Core;
+using SafetyPlatform.Api.Roster.V1;
+using SafetyPlatform.Api.Tests.Infrastructure;
+using SafetyPlatform.Client;
+using static SafetyPlatform.Api.Tests.RosterEndToEndTests;
+
+namespace SafetyPlatform.Api.Tests;
+
+/// <summary>
+/// A platform of its own, because it stops its silo: everything acknowledged before the
+/// restart reads back unchanged after it, and the gateway answers UNAVAILABLE meanwhile.
+/// </summary>
+public sealed class SiloRestartTests : IAsyncLifetime
+{
+    private LocalPlatform _platform = null!;
+
+    public async Task InitializeAsync() => _platform = await LocalPlatform.Start();
+
+    public async Task DisposeAsync() => await _platform.DisposeAsync();
+
+    [Fact]
+    public async Task A_silo_restart_loses_nothing_that_was_acknowledged()
+    {
+        using var connection = _platform.Connect();
+        var roster = connection.Roster;
+        var north = await NewTeam(roster);
+        var south = await NewTeam(roster);
+        var people = new List<Specialist>();
+        for (var i = 0; i < 4; i++)
+        {
+            people.Add(await NewSpecialist(roster, north, $"Specialist {i}"));
+        }
+
+        await roster.SetActivityStateAsync(new SetActivityStateRequest { Name = people[0].Name, ActivityState = ActivityState.Available, Reason = "shift" });
+        await roster.SetActivityStateAsync(new SetActivityStateRequest { Name = people[0].Name, ActivityState = ActivityState.Break });
+        await roster.SetActivityStateAsync(new SetActivityStateRequest { Name = people[1].Name, ActivityState = ActivityState.Training });
+        await roster.MoveSpecialistAsync(new MoveSpecialistRequest { Name = people[2].Name, Team = south.Name });
+        await roster.DeactivateSpecialistAsync(new DeactivateSpecialistRequest { Name = people[3].Name, Reason = "left" });
+        await roster.UpdateTeamAsync(new UpdateTeamRequest { Team = new Team { Name = north.Name, Lead = people[0].Name } });
+        var before = await Everything(roster, north, south, people);
+
+        await _platform.StopSilo();
+        using (var noRetry = _platform.Connect(new SafetyConnectionOptions { MaxAttempts = 1 }))
+        {
+            await Expect.Status(StatusCode.Unavailable, () => noRetry.Roster.GetTeamAsync(new GetTeamRequest { Name = north.Name }).ResponseAsync);
+        }
+
+        await _platform.StartSiloAgain();
+        var after = await Everything(roster, north, south, people);
+
+        Assert.Equal(before, after);
+        var resumed = await roster.SetActivityStateAsync(new SetActivityStateRequest { Name = people[0].Name, ActivityState = ActivityState.Available });
+        Assert.Equal(ActivityState.Available, resumed.ActivityState);
+        Assert.Equal(3, (await roster.ListActivityTransitionsAsync(new ListActivityTransitionsRequest { Parent = people[0].Name })).ActivityTransitions.Count);
+    }
+
+    private static async Task<string> Everything(RosterService.RosterServiceClient roster, Team north, Team south, IEnumerable<Specialist> people)
+    {
+        var parts = new List<string>();
+        foreach (var team in new[] { north, south })
+        {
+            parts.Add((await roster.GetTeamAsync(new GetTeamRequest { Name = team.Name })).ToString());
+            var members = await roster.ListSpecialistsAsync(new ListSpecialistsRequest { Parent = team.Name, ShowDeactivated = true });
+            parts.AddRange(members.Specialists.Select(Stable));
+        }
+
+        foreach (var person in people)
+        {
+            parts.Add(Stable(await roster.GetSpecialistAsync(new GetSpecialistRequest { Name = person.Name })));
+            parts.Add((await roster.ListActivityTransitionsAsync(new ListActivityTransitionsRequest { Parent = person.Name })).ToString());
+        }
+
+        parts.Add((await roster.ListTeamsAsync(new ListTeamsRequest { PageSize = 1000 })).ToString());
+        return string.Join("\n", parts);
+    }
+
+    private static string Stable(Specialist specialist) => new Specialist(specialist) { TimeInActivityState = null }.ToString();
+}
