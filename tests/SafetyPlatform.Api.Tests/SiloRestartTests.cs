@@ -8,7 +8,8 @@ namespace SafetyPlatform.Api.Tests;
 
 /// <summary>
 /// A platform of its own, because it stops its silo: everything acknowledged before the
-/// restart reads back unchanged after it, and the gateway answers UNAVAILABLE meanwhile.
+/// restart reads back unchanged after it; the stopping silo reports NOT_SERVING while it
+/// drains, and the gateway answers UNAVAILABLE while no silo is up.
 /// </summary>
 public sealed class SiloRestartTests : IAsyncLifetime
 {
@@ -39,7 +40,8 @@ public sealed class SiloRestartTests : IAsyncLifetime
         await roster.UpdateTeamAsync(new UpdateTeamRequest { Team = new Team { Name = north.Name, Lead = people[0].Name } });
         var before = await Everything(roster, north, south, people);
 
-        await _platform.StopSilo();
+        var healthWhileStopping = await _platform.StopSiloWatchingHealth();
+        Assert.Contains(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, healthWhileStopping);
         using (var noRetry = _platform.Connect(new SafetyConnectionOptions { MaxAttempts = 1 }))
         {
             await Expect.Status(StatusCode.Unavailable, () => noRetry.Roster.GetTeamAsync(new GetTeamRequest { Name = north.Name }).ResponseAsync);

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Orleans.Storage;
 using SafetyPlatform.Grains;
+using SafetyPlatform.Silo.Hosting;
 
 namespace SafetyPlatform.Silo.Api;
 
@@ -11,11 +12,12 @@ namespace SafetyPlatform.Silo.Api;
 /// precise code, transient cluster and storage failures become UNAVAILABLE (safe to retry
 /// an idempotent call), and nothing known ever leaves as UNKNOWN.
 /// </summary>
-public sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusInterceptor> logger) : Interceptor
+public sealed partial class ErrorStatusInterceptor(ClusterReadiness readiness, ILogger<ErrorStatusInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        EnsureJoined(context);
         try
         {
             return await continuation(request, context);
@@ -30,6 +32,7 @@ public sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusIntercepto
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        EnsureJoined(context);
         try
         {
             await continuation(request, responseStream, context);
@@ -37,6 +40,16 @@ public sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusIntercepto
         catch (Exception e) when (e is not RpcException)
         {
             throw Translate(e, context);
+        }
+    }
+
+    /// <summary>Before the silo has joined (or after it has left) no grain can be reached.</summary>
+    private void EnsureJoined(ServerCallContext context)
+    {
+        // Health and reflection answer for themselves; only the platform's own services need grains.
+        if (!readiness.IsJoined && context.Method.StartsWith("/safety.", StringComparison.Ordinal))
+        {
+            throw ApiErrors.Unavailable("this silo is not an active cluster member (starting or stopping); retry the call");
         }
     }
 

@@ -9,9 +9,14 @@ namespace SafetyPlatform.Silo.Hosting;
 /// </summary>
 public sealed class ClusterReadiness : ILifecycleParticipant<ISiloLifecycle>, IHealthCheck
 {
-    private volatile bool _serving;
+    private volatile bool _joined;
+    private volatile bool _draining;
 
-    public bool IsServing => _serving;
+    /// <summary>The silo is an active cluster member: grain calls work.</summary>
+    public bool IsJoined => _joined;
+
+    /// <summary>Joined and not shutting down: new traffic is welcome.</summary>
+    public bool IsServing => _joined && !_draining;
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(
@@ -19,20 +24,20 @@ public sealed class ClusterReadiness : ILifecycleParticipant<ISiloLifecycle>, IH
             ServiceLifecycleStage.Active,
             _ =>
             {
-                _serving = true;
+                _joined = true;
                 return Task.CompletedTask;
             },
             _ =>
             {
-                _serving = false;
+                _joined = false;
                 return Task.CompletedTask;
             });
 
     /// <summary>Stops serving ahead of the silo's own shutdown, so the gateway drains it first.</summary>
-    public void StopServing() => _serving = false;
+    public void StopServing() => _draining = true;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_serving
+        Task.FromResult(IsServing
             ? HealthCheckResult.Healthy("the silo is an active cluster member")
             : HealthCheckResult.Unhealthy("the silo has not joined the cluster yet, or is shutting down"));
 }

@@ -23,6 +23,10 @@ public static class SiloHosting
         builder.Services.AddSingleton<IActivityHistoryStore, TableActivityHistoryStore>();
         builder.Services.AddSingleton<ClusterReadiness>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterReadiness>());
+        builder.Services.AddHostedService<ShutdownDrain>();
+        // Kestrel starts alongside the silo rather than after it, so health answers NOT_SERVING
+        // while the silo joins the cluster instead of refusing connections.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 
         builder.UseOrleans(silo =>
         {
@@ -51,9 +55,6 @@ public static class SiloHosting
     /// <summary>The gRPC API, health (grpc.health.v1 and `/healthz`) and reflection.</summary>
     public static WebApplication MapSafetyApi(this WebApplication app)
     {
-        var readiness = app.Services.GetRequiredService<ClusterReadiness>();
-        app.Lifetime.ApplicationStopping.Register(readiness.StopServing);
-
         app.MapGrpcService<RosterApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

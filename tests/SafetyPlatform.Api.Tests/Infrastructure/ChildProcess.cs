@@ -72,6 +72,15 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the process to shut down gracefully (SIGTERM), without waiting.</summary>
+    public void Terminate()
+    {
+        if (!_process.HasExited)
+        {
+            _ = SendSignal(_process.Id, SigTerm);
+        }
+    }
+
     /// <summary>SIGTERM, then a kill if it has not exited within <paramref name="grace"/>.</summary>
     public async Task Stop(TimeSpan grace)
     {
@@ -80,7 +89,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
             return;
         }
 
-        _ = SendSignal(_process.Id, SigTerm);
+        Terminate();
         using var timeout = new CancellationTokenSource(grace);
         try
         {

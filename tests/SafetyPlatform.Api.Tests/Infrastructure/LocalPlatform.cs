@@ -61,6 +61,40 @@ public sealed class LocalPlatform : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends the silo SIGTERM and watches its grpc.health.v1 status until it stops answering:
+    /// returns the statuses seen, in order, once the process has exited.
+    /// </summary>
+    public async Task<IReadOnlyList<HealthCheckResponse.Types.ServingStatus>> StopSiloWatchingHealth()
+    {
+        var silo = _silo ?? throw new InvalidOperationException("no silo is running");
+        using var channel = GrpcChannel.ForAddress(SiloAddress);
+        var health = new Health.HealthClient(channel);
+        var seen = new List<HealthCheckResponse.Types.ServingStatus>();
+        silo.Terminate();
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!silo.HasExited && DateTime.UtcNow < until)
+        {
+            try
+            {
+                var status = (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(1))).Status;
+                if (seen.Count == 0 || seen[^1] != status)
+                {
+                    seen.Add(status);
+                }
+            }
+            catch (Grpc.Core.RpcException)
+            {
+                // Closing down: connection refused or reset.
+            }
+
+            await Task.Delay(25);
+        }
+
+        await StopSilo();
+        return seen;
+    }
+
     /// <summary>Starts a silo again on the same ports and waits until the gateway routes to it.</summary>
     public async Task StartSiloAgain()
     {
