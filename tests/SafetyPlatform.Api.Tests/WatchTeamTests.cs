@@ -25,7 +25,7 @@ public class WatchTeamTests(PlatformFixture fixture)
             var snapshot = await Next(call, timeout.Token);
             Assert.True(snapshot.Snapshot);
             Assert.Equal(team.Name, snapshot.Team.Name);
-            Assert.Equal([aoife.Name, bram.Name], snapshot.Specialists.Select(s => s.Name).Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { aoife.Name, bram.Name }.Order(StringComparer.Ordinal), snapshot.Specialists.Select(s => s.Name));
             Assert.All(snapshot.Specialists, s => Assert.Equal(ActivityState.Offline, s.ActivityState));
 
             await Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = aoife.Name, ActivityState = ActivityState.Available });
