@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using SafetyPlatform.Grains;
 using SafetyPlatform.Grains.Roster;
@@ -31,7 +32,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorage(StorageNames.Roster);
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Roster,
+                (sp, _) => ActivatorUtilities.CreateInstance<SwitchableGrainStorage>(sp));
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
             siloBuilder.Services.AddSingleton<IActivityHistoryStore, InMemoryActivityHistoryStore>();
         }

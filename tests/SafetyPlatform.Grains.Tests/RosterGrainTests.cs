@@ -180,6 +180,39 @@ public class RosterGrainTests(ClusterFixture fixture)
         Assert.Empty(await team.ListMembers(string.Empty, 10, true));
     }
 
+    [Fact]
+    public async Task A_failed_write_changes_nothing_and_the_next_change_carries_on_from_storage()
+    {
+        var (teamId, team) = await NewTeam();
+        var id = NewId("s");
+        var grain = fixture.Grains.GetGrain<ISpecialistGrain>(id);
+        await grain.Create(teamId, Person("Aoife"), string.Empty);
+        var available = await grain.SetActivityState(ActivityState.Available, ByLead);
+
+        SwitchableGrainStorage.FailingWrites[id] = true;
+        try
+        {
+            var error = await Assert.ThrowsAsync<OrleansException>(() => grain.SetActivityState(ActivityState.Break, ByLead));
+            Assert.IsType<IOException>(error.InnerException);
+        }
+        finally
+        {
+            SwitchableGrainStorage.FailingWrites.TryRemove(id, out _);
+        }
+
+        var after = await grain.Get();
+        Assert.Equal(ActivityState.Available, after.ActivityState);
+        Assert.Equal(available.Version, after.Version);
+        Assert.Single(await grain.ListTransitions(0, 10));
+        Assert.Equal(ActivityState.Available, Assert.Single(await team.ListMembers(string.Empty, 10, false)).ActivityState);
+
+        var onBreak = await grain.SetActivityState(ActivityState.Break, ByLead);
+        Assert.Equal(available.Version + 1, onBreak.Version);
+        var history = await grain.ListTransitions(0, 10);
+        Assert.Equal([1L, 2L], history.Select(h => h.Sequence));
+        Assert.Equal(ActivityState.Break, history[1].To);
+    }
+
     /// <summary>Polls a condition with a deadline; grain calls complete on other threads.</summary>
     private static async Task WaitUntil(Func<bool> condition)
     {

@@ -14,11 +14,20 @@ public sealed class SpecialistGrain(
     IActivityHistoryStore history,
     TimeProvider time) : Grain, ISpecialistGrain
 {
+    /// <summary>What storage holds; interleaved reads never see a change still being written.</summary>
+    private SpecialistView? _committed;
+
     private SpecialistState S => state.State;
 
     private string Id => this.GetPrimaryKeyString();
 
     private string What => $"specialists/{Id}";
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _committed = S.Created ? Snapshot() : null;
+        return Task.CompletedTask;
+    }
 
     public async Task<SpecialistView> Create(string teamId, SpecialistProfile profile, string requestId)
     {
@@ -61,7 +70,7 @@ public sealed class SpecialistGrain(
 
     public Task<SpecialistView> Get() => Task.FromResult(EnsureCreated());
 
-    public Task<SpecialistView?> Find() => Task.FromResult(S.Created ? View() : null);
+    public Task<SpecialistView?> Find() => Task.FromResult(_committed);
 
     public async Task<SpecialistView> Update(SpecialistProfile values, ImmutableArray<string> fields, string? etag)
     {
@@ -203,14 +212,16 @@ public sealed class SpecialistGrain(
         }
         catch
         {
-            // Memory now differs from storage; drop this activation so nothing unsaved is served.
-            DeactivateOnIdle();
+            await StateRecovery.ReloadAfterFailedWrite(state, this);
+            _committed = S.Created ? Snapshot() : null;
             throw;
         }
+
+        _committed = Snapshot();
     }
 
     private SpecialistView EnsureCreated() =>
-        S.Created ? View() : throw SafetyException.NotFound(What);
+        _committed ?? throw SafetyException.NotFound(What);
 
     private void EnsureChangeable(string? etag)
     {
@@ -234,6 +245,8 @@ public sealed class SpecialistGrain(
 
     private ITeamGrain Team(string teamId) => GrainFactory.GetGrain<ITeamGrain>(teamId);
 
-    private SpecialistView View() => new(
+    private SpecialistView View() => _committed ?? throw SafetyException.NotFound(What);
+
+    private SpecialistView Snapshot() => new(
         Id, S.TeamId, S.Profile, S.ActivityState, S.ActivityStateStart, S.DeactivateTime, S.CreateTime, S.UpdateTime, S.Version);
 }

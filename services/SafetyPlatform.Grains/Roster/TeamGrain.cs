@@ -17,6 +17,9 @@ public sealed class TeamGrain(
     private long _liveVersion;
     private TaskCompletionSource _changed = NewSignal();
 
+    /// <summary>What storage holds; interleaved reads never see a change still being written.</summary>
+    private TeamView? _committed;
+
     private TeamState S => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -29,6 +32,8 @@ public sealed class TeamGrain(
         {
             return;
         }
+
+        _committed = Snapshot();
 
         var views = await Task.WhenAll(S.MemberIds.Select(id => GrainFactory.GetGrain<ISpecialistGrain>(id).Find()));
         foreach (var view in views)
@@ -211,14 +216,21 @@ public sealed class TeamGrain(
         }
         catch
         {
-            DeactivateOnIdle();
+            await StateRecovery.ReloadAfterFailedWrite(state, this);
+            _committed = S.Created ? Snapshot() : null;
             throw;
         }
+
+        _committed = Snapshot();
     }
 
-    private TeamView EnsureCreated() => S.Created ? View() : throw SafetyException.NotFound(What);
+    private TeamView EnsureCreated() => _committed is not null ? View() : throw SafetyException.NotFound(What);
 
     private ITeamDirectoryGrain Directory() => GrainFactory.GetGrain<ITeamDirectoryGrain>(ITeamDirectoryGrain.AllTeams);
 
-    private TeamView View() => new(Id, S.Profile, _members.Values.Count(m => !m.Deactivated), S.CreateTime, S.UpdateTime, S.Version);
+    /// <summary>The committed team with the live member count.</summary>
+    private TeamView View() =>
+        (_committed ?? throw SafetyException.NotFound(What)) with { MemberCount = _members.Values.Count(m => !m.Deactivated) };
+
+    private TeamView Snapshot() => new(Id, S.Profile, 0, S.CreateTime, S.UpdateTime, S.Version);
 }
