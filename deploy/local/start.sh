@@ -10,6 +10,9 @@
 #   SILOS=1             number of silos
 #   DATA_DIR=.local     where Azurite's data and the logs go
 set -euo pipefail
+# Job control puts each child in its own process group, so Ctrl-C reaches only this script,
+# which then stops the children in order (gateway, silos, Azurite) instead of all at once.
+set -m
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 
