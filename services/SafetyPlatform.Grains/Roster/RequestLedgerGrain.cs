@@ -16,18 +16,11 @@ public sealed class RequestLedgerGrain(
                 : throw SafetyException.InvalidArgument("request_id", "request_id was already used for a different request");
         }
 
-        state.State.Fingerprint = fingerprint;
-        state.State.ResourceId = proposedId;
-        try
+        await StateWrites.Commit(state, this, () =>
         {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-
+            state.State.Fingerprint = fingerprint;
+            state.State.ResourceId = proposedId;
+        });
         return proposedId;
     }
 }

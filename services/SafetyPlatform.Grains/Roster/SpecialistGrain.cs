@@ -205,19 +205,14 @@ public sealed class SpecialistGrain(
 
     private async Task Persist(Action change)
     {
-        change();
         try
         {
-            await state.WriteStateAsync();
+            await StateWrites.Commit(state, this, change);
         }
-        catch
+        finally
         {
-            await StateRecovery.ReloadAfterFailedWrite(state, this);
             _committed = S.Created ? Snapshot() : null;
-            throw;
         }
-
-        _committed = Snapshot();
     }
 
     private SpecialistView EnsureCreated() =>

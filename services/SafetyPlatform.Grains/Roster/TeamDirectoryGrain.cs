@@ -8,17 +8,9 @@ public sealed class TeamDirectoryGrain(
 {
     public async Task Register(string teamId)
     {
-        if (state.State.TeamIds.Add(teamId))
+        if (!state.State.TeamIds.Contains(teamId))
         {
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                DeactivateOnIdle();
-                throw;
-            }
+            await StateWrites.Commit(state, this, () => state.State.TeamIds.Add(teamId));
         }
     }
 

@@ -209,19 +209,14 @@ public sealed class TeamGrain(
 
     private async Task Persist(Action change)
     {
-        change();
         try
         {
-            await state.WriteStateAsync();
+            await StateWrites.Commit(state, this, change);
         }
-        catch
+        finally
         {
-            await StateRecovery.ReloadAfterFailedWrite(state, this);
             _committed = S.Created ? Snapshot() : null;
-            throw;
         }
-
-        _committed = Snapshot();
     }
 
     private TeamView EnsureCreated() => _committed is not null ? View() : throw SafetyException.NotFound(What);
