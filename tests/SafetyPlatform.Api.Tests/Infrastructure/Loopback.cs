@@ -37,7 +37,7 @@ public static class Loopback
                 throw new TimeoutException($"not ready after {deadline}\n{explain()}");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(20);
         }
     }
 
