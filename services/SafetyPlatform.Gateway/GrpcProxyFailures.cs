@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
 
 namespace SafetyPlatform.Gateway;
 
@@ -73,8 +74,10 @@ public sealed class SiloAvailabilityCheck(IProxyStateLookup proxyState) : IHealt
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // Not YARP's "available destinations": when every silo is down it falls back to all of
+        // them (panic mode), which is right for routing but would make this check lie.
         var available = proxyState.TryGetCluster(SiloRoutes.ClusterId, out var cluster)
-            ? cluster.DestinationsState.AvailableDestinations.Count
+            ? cluster.Destinations.Values.Count(d => d.Health.Active == DestinationHealth.Healthy && d.Health.Passive != DestinationHealth.Unhealthy)
             : 0;
         return Task.FromResult(available > 0
             ? HealthCheckResult.Healthy($"{available} silo(s) available")

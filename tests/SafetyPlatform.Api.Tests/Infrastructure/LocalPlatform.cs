@@ -61,6 +61,25 @@ public sealed class LocalPlatform : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the silo outright (SIGKILL): no shutdown, no goodbye to the cluster.</summary>
+    public async Task KillSilo()
+    {
+        if (_silo is not null)
+        {
+            _silo.KillNow();
+            await _silo.DisposeAsync();
+            _silo = null;
+        }
+    }
+
+    /// <summary>The gateway's own grpc.health.v1 status.</summary>
+    public async Task<HealthCheckResponse.Types.ServingStatus> GatewayHealth()
+    {
+        using var channel = GrpcChannel.ForAddress(GatewayAddress);
+        var response = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5));
+        return response.Status;
+    }
+
     /// <summary>
     /// Sends the silo SIGTERM and watches its grpc.health.v1 status until it stops answering:
     /// returns the statuses seen, in order, once the process has exited.
