@@ -23,8 +23,8 @@ public readonly record struct TransitionVerdict(bool Allowed, string? Refusal)
 /// The activity transition table a team lead would sign off:
 /// a shift starts from OFFLINE into work, a meeting, a 1-2-1 or training — never straight
 /// into a break or into HANDLING; HANDLING is entered only by taking a work item, and left
-/// only when the work is done, except that a specialist may always step away from
-/// distressing content into a wellness break.
+/// for AVAILABLE only when the last held item is finished, except that a specialist may always
+/// step away from distressing content into a wellness break.
 /// </summary>
 public static class ActivityTransitions
 {
@@ -32,7 +32,8 @@ public static class ActivityTransitions
     {
         [ActivityState.Offline] = [ActivityState.Available, ActivityState.Meeting, ActivityState.OneToOne, ActivityState.Training],
         [ActivityState.Available] = [ActivityState.Break, ActivityState.WellnessBreak, ActivityState.Meeting, ActivityState.OneToOne, ActivityState.Training, ActivityState.Offline],
-        [ActivityState.Handling] = [ActivityState.Available, ActivityState.WellnessBreak],
+        // Leaving HANDLING for AVAILABLE is the work's business (the last item finished), not a hand's.
+        [ActivityState.Handling] = [ActivityState.WellnessBreak],
         [ActivityState.Break] = [ActivityState.Available, ActivityState.WellnessBreak, ActivityState.Offline],
         [ActivityState.WellnessBreak] = [ActivityState.Available, ActivityState.OneToOne, ActivityState.Offline],
         [ActivityState.Meeting] = [ActivityState.Available, ActivityState.Break, ActivityState.WellnessBreak, ActivityState.OneToOne, ActivityState.Training, ActivityState.Offline],

@@ -68,6 +68,12 @@ public interface ISpecialistGrain : IGrainWithStringKey
     /// <summary>Sets the activity state by hand, checked against the transition table.</summary>
     Task<SpecialistView> SetActivityState(ActivityState target, ChangeContext change);
 
+    /// <summary>Work began: AVAILABLE → HANDLING (no change when already HANDLING).</summary>
+    Task<SpecialistView> StartHandling(ChangeContext change);
+
+    /// <summary>The last held item is finished: HANDLING → AVAILABLE (no change from any other state).</summary>
+    Task<SpecialistView> FinishHandling(ChangeContext change);
+
     /// <summary>Activity transitions with a sequence above <paramref name="afterSequence"/>, oldest first.</summary>
     Task<ImmutableArray<ActivityTransitionRecord>> ListTransitions(long afterSequence, int pageSize);
 }

@@ -143,12 +143,23 @@ public sealed class SpecialistGrain(
         return View();
     }
 
-    public async Task<SpecialistView> SetActivityState(ActivityState target, ChangeContext change)
+    public Task<SpecialistView> SetActivityState(ActivityState target, ChangeContext change) =>
+        Transition(target, TransitionCause.Manual, change);
+
+    public Task<SpecialistView> StartHandling(ChangeContext change) =>
+        Transition(ActivityState.Handling, TransitionCause.WorkItemTaken, change);
+
+    public async Task<SpecialistView> FinishHandling(ChangeContext change) =>
+        S.ActivityState == ActivityState.Handling
+            ? await Transition(ActivityState.Available, TransitionCause.WorkItemsFinished, change)
+            : View();
+
+    private async Task<SpecialistView> Transition(ActivityState target, TransitionCause cause, ChangeContext change)
     {
         EnsureChangeable(change.Etag);
         if (target != S.ActivityState)
         {
-            var verdict = ActivityTransitions.Check(S.ActivityState, target, TransitionCause.Manual);
+            var verdict = ActivityTransitions.Check(S.ActivityState, target, cause);
             if (!verdict.Allowed)
             {
                 throw SafetyException.FailedPrecondition(verdict.Refusal!);

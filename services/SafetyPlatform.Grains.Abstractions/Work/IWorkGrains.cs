@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Roster;
+
+namespace SafetyPlatform.Grains.Work;
+
+/// <summary>
+/// A work queue and every item in it. The one authority on each item's status and holder,
+/// so no item ever has two holders. Item changes are written in batches (group commit) and
+/// each call returns only once its change is durable. Key: queue id.
+/// </summary>
+public interface IQueueGrain : IGrainWithStringKey
+{
+    Task<QueueView> Create(QueueSettings settings, string requestId);
+
+    Task<QueueView> Get();
+
+    Task<QueueView> Update(QueueSettings values, ImmutableArray<string> fields, string? etag);
+
+    /// <summary>Adds an item; a repeat of (client, request id) returns the first item.</summary>
+    Task<WorkItemView> Enqueue(WorkItemSubmission submission);
+
+    Task<ImmutableArray<EnqueueOutcome>> EnqueueBatch(ImmutableArray<WorkItemSubmission> submissions);
+
+    Task<WorkItemView> GetItem(string itemId);
+
+    /// <summary>Items of a status (all when unspecified), after <paramref name="afterKey"/>.</summary>
+    Task<WorkItemPage> ListItems(WorkItemStatus status, string afterKey, int pageSize);
+
+    /// <summary>The item the queue would offer this specialist now, or null.</summary>
+    Task<BacklogHead?> Peek(RoutingProfile specialist);
+
+    /// <summary>Reserves the best item for this specialist and returns it, or null.</summary>
+    Task<WorkItemView?> Offer(RoutingProfile specialist);
+
+    Task<WorkItemView> Accept(string itemId, string specialistId);
+
+    Task<WorkItemView> Reject(string itemId, string specialistId, string reason);
+
+    Task<WorkItemView> Complete(string itemId, string specialistId, WorkOutcome outcome);
+
+    Task<WorkItemView> Release(string itemId, string specialistId, string reason);
+
+    /// <summary>What one specialist holds and is offered here, and has completed since <paramref name="since"/>.</summary>
+    Task<SpecialistQueueWork> WorkOf(string specialistId, DateTimeOffset since);
+}
+
+/// <summary>All queues and who serves them, for routing and ListQueues. Key: <see cref="AllQueues"/>.</summary>
+public interface IQueueDirectoryGrain : IGrainWithStringKey
+{
+    public const string AllQueues = "all";
+
+    Task Register(QueueRoute route);
+
+    [AlwaysInterleave]
+    Task<ImmutableArray<QueueRoute>> ServedBy(string teamId);
+
+    [AlwaysInterleave]
+    Task<IdPage> List(string afterId, int pageSize);
+}
+
+/// <summary>
+/// A specialist's desk: finds them the next item across the queues their team serves, and
+/// keeps their activity state in step with the work they hold. Key: specialist id.
+/// </summary>
+public interface ISpecialistDeskGrain : IGrainWithStringKey
+{
+    Task<WorkItemView?> Next();
+
+    Task<WorkItemView> Accept(string queueId, string itemId);
+
+    Task<WorkItemView> Reject(string queueId, string itemId, string reason);
+
+    Task<WorkItemView> Complete(string queueId, string itemId, WorkOutcome outcome);
+
+    Task<WorkItemView> Release(string queueId, string itemId, string reason);
+
+    Task<SpecialistQueueWork> Work();
+
+    /// <summary>An offer to this specialist expired unanswered.</summary>
+    [OneWay]
+    Task OfferExpired(string queueId, string itemId);
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using SafetyPlatform.Domain.Roster;
+using SafetyPlatform.Domain.Work;
+
+namespace SafetyPlatform.Grains.Work;
+
+/// <summary>SLA targets per priority.</summary>
+[GenerateSerializer, Immutable, Alias("safety.QueueSla")]
+public sealed record QueueSla(
+    [property: Id(0)] TimeSpan P0,
+    [property: Id(1)] TimeSpan P1,
+    [property: Id(2)] TimeSpan P2,
+    [property: Id(3)] TimeSpan P3)
+{
+    public SlaPolicy ToPolicy() => new(P0, P1, P2, P3);
+
+    public static QueueSla From(SlaPolicy policy) => new(policy.P0, policy.P1, policy.P2, policy.P3);
+}
+
+/// <summary>The editable settings of a queue.</summary>
+[GenerateSerializer, Immutable, Alias("safety.QueueSettings")]
+public sealed record QueueSettings(
+    [property: Id(0)] string DisplayName,
+    [property: Id(1)] HarmCategory HarmCategory,
+    [property: Id(2)] ImmutableArray<string> Languages,
+    [property: Id(3)] int Severity,
+    [property: Id(4)] QueueSla Sla,
+    [property: Id(5)] TimeSpan ReservationTimeout,
+    [property: Id(6)] int MaxBacklog,
+    [property: Id(7)] ImmutableArray<string> ServingTeams,
+    [property: Id(8)] Proficiency MinimumProficiency)
+{
+    public QueueRequirements Requirements() => new(HarmCategory, Languages, MinimumProficiency);
+}
+
+/// <summary>A queue as readers see it.</summary>
+[GenerateSerializer, Immutable, Alias("safety.QueueView")]
+public sealed record QueueView(
+    [property: Id(0)] string QueueId,
+    [property: Id(1)] QueueSettings Settings,
+    [property: Id(2)] int Depth,
+    [property: Id(3)] int InProgress,
+    [property: Id(4)] DateTimeOffset CreateTime,
+    [property: Id(5)] DateTimeOffset UpdateTime,
+    [property: Id(6)] long Version);
+
+/// <summary>What a submitting tool sends for one item.</summary>
+[GenerateSerializer, Immutable, Alias("safety.WorkItemSubmission")]
+public sealed record WorkItemSubmission(
+    [property: Id(0)] string Client,
+    [property: Id(1)] string RequestId,
+    [property: Id(2)] string ContentId,
+    [property: Id(3)] string ContentUri,
+    [property: Id(4)] HarmCategory HarmCategory,
+    [property: Id(5)] Priority Priority,
+    [property: Id(6)] string Language,
+    [property: Id(7)] DateTimeOffset? Deadline,
+    [property: Id(8)] ImmutableDictionary<string, string> Labels);
+
+/// <summary>A specialist's decision on an item.</summary>
+[GenerateSerializer, Immutable, Alias("safety.WorkOutcome")]
+public sealed record WorkOutcome(
+    [property: Id(0)] string Decision,
+    [property: Id(1)] string Policy,
+    [property: Id(2)] string Notes,
+    [property: Id(3)] TimeSpan HandleTime,
+    [property: Id(4)] DateTimeOffset CompleteTime,
+    [property: Id(5)] string SpecialistId);
+
+/// <summary>One change in an item's life.</summary>
+[GenerateSerializer, Immutable, Alias("safety.WorkItemEventRecord")]
+public sealed record WorkItemEventRecord(
+    [property: Id(0)] int Sequence,
+    [property: Id(1)] WorkItemStatus From,
+    [property: Id(2)] WorkItemStatus To,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] string Actor,
+    [property: Id(5)] string Action,
+    [property: Id(6)] string Reason);
+
+/// <summary>A work item as readers see it.</summary>
+[GenerateSerializer, Immutable, Alias("safety.WorkItemView")]
+public sealed record WorkItemView(
+    [property: Id(0)] string QueueId,
+    [property: Id(1)] string ItemId,
+    [property: Id(2)] WorkItemSubmission Submission,
+    [property: Id(3)] WorkItemStatus Status,
+    [property: Id(4)] string Holder,
+    [property: Id(5)] DateTimeOffset? ReservationExpiry,
+    [property: Id(6)] DateTimeOffset Arrival,
+    [property: Id(7)] DateTimeOffset Deadline,
+    [property: Id(8)] WorkOutcome? Outcome,
+    [property: Id(9)] ImmutableArray<WorkItemEventRecord> History);
+
+/// <summary>The result of one enqueue of a batch: the item, or why not.</summary>
+[GenerateSerializer, Immutable, Alias("safety.EnqueueOutcome")]
+public sealed record EnqueueOutcome(
+    [property: Id(0)] WorkItemView? Item,
+    [property: Id(1)] SafetyErrorKind? Error,
+    [property: Id(2)] string Message,
+    [property: Id(3)] string Field);
+
+/// <summary>What routing knows of a specialist asking for work.</summary>
+[GenerateSerializer, Immutable, Alias("safety.RoutingProfile")]
+public sealed record RoutingProfile(
+    [property: Id(0)] string SpecialistId,
+    [property: Id(1)] ImmutableDictionary<HarmCategory, Proficiency> PolicyAreas,
+    [property: Id(2)] ImmutableDictionary<string, Proficiency> Languages)
+{
+    public SkillSet Skills() => new(PolicyAreas, Languages);
+}
+
+/// <summary>The best item a queue would offer a specialist, for comparing queues.</summary>
+[GenerateSerializer, Immutable, Alias("safety.BacklogHead")]
+public sealed record BacklogHead(
+    [property: Id(0)] Priority Priority,
+    [property: Id(1)] DateTimeOffset Deadline,
+    [property: Id(2)] DateTimeOffset Arrival,
+    [property: Id(3)] string ItemId)
+{
+    public BacklogEntry Entry() => new(Priority, Deadline, Arrival, ItemId);
+}
+
+/// <summary>One page of items.</summary>
+[GenerateSerializer, Immutable, Alias("safety.WorkItemPage")]
+public sealed record WorkItemPage(
+    [property: Id(0)] ImmutableArray<WorkItemView> Items,
+    [property: Id(1)] string NextKey);
+
+/// <summary>A specialist's work in one queue: held items, offers, and today's completions.</summary>
+[GenerateSerializer, Immutable, Alias("safety.SpecialistQueueWork")]
+public sealed record SpecialistQueueWork(
+    [property: Id(0)] ImmutableArray<WorkItemView> Held,
+    [property: Id(1)] ImmutableArray<WorkItemView> Offers,
+    [property: Id(2)] int HandledToday,
+    [property: Id(3)] TimeSpan HandleTimeToday);
+
+/// <summary>What the queue directory knows of each queue, for routing.</summary>
+[GenerateSerializer, Immutable, Alias("safety.QueueRoute")]
+public sealed record QueueRoute(
+    [property: Id(0)] string QueueId,
+    [property: Id(1)] HarmCategory HarmCategory,
+    [property: Id(2)] ImmutableArray<string> Languages,
+    [property: Id(3)] Proficiency MinimumProficiency,
+    [property: Id(4)] ImmutableArray<string> ServingTeams);

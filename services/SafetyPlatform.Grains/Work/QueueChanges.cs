@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace SafetyPlatform.Grains.Work;
+
+/// <summary>Applies field-mask changes to queue settings. Paths are the API's field names.</summary>
+public static class QueueChanges
+{
+    public static readonly ImmutableArray<string> Fields =
+        ["display_name", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency", "severity", "language_codes"];
+
+    public static QueueSettings Apply(QueueSettings current, QueueSettings values, IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            current = field switch
+            {
+                "display_name" => current with { DisplayName = values.DisplayName },
+                "sla_policy" => current with { Sla = values.Sla },
+                "reservation_timeout" => current with { ReservationTimeout = values.ReservationTimeout },
+                "max_backlog" => current with { MaxBacklog = values.MaxBacklog },
+                "serving_teams" => current with { ServingTeams = values.ServingTeams },
+                "minimum_proficiency" => current with { MinimumProficiency = values.MinimumProficiency },
+                "severity" => current with { Severity = values.Severity },
+                "language_codes" => current with { Languages = values.Languages },
+                _ => throw SafetyException.InvalidArgument("update_mask", $"'{field}' is not a field of a queue that can be updated"),
+            };
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,477 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using SafetyPlatform.Domain.Naming;
+using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Roster;
+
+namespace SafetyPlatform.Grains.Work;
+
+/// <summary>Stored settings of a queue (its items live in <see cref="IWorkItemStore"/>).</summary>
+[GenerateSerializer, Alias("safety.QueueState")]
+public sealed class QueueState
+{
+    [Id(0)] public bool Created { get; set; }
+    [Id(1)] public QueueSettings? Settings { get; set; }
+    [Id(2)] public DateTimeOffset CreateTime { get; set; }
+    [Id(3)] public DateTimeOffset UpdateTime { get; set; }
+    [Id(4)] public long Version { get; set; }
+    [Id(5)] public string CreateRequestId { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// A queue: its settings, and the live index of its items (backlog in routing order,
+/// reservations by expiry, holders). Reentrant so that calls proceed while earlier changes
+/// are being written; every change to memory happens within one turn, before any await, so
+/// two calls can never take the same item.
+/// </summary>
+[Reentrant]
+public sealed class QueueGrain(
+    [PersistentState("queue", StorageNames.Roster)] IPersistentState<QueueState> state,
+    IWorkItemStore store,
+    IOptions<RoutingOptions> routing,
+    TimeProvider time) : Grain, IQueueGrain
+{
+    private readonly Dictionary<string, StoredWorkItem> _items = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly SortedSet<BacklogEntry> _backlog = new(BacklogOrder.Instance);
+    private readonly SortedSet<(DateTimeOffset Expiry, string ItemId)> _reservations = [];
+    private readonly Dictionary<string, string> _byRequest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _byHolder = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(DateTimeOffset At, TimeSpan HandleTime)>> _completedBy = new(StringComparer.Ordinal);
+    private GroupCommit? _commit;
+    private Task? _configWrite;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private string What => $"queues/{Id}";
+
+    private QueueSettings Settings => state.State.Settings ?? throw SafetyException.NotFound(What);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _commit = new GroupCommit(WriteItems);
+        if (state.State.Created)
+        {
+            foreach (var item in await store.Load(Id, cancellationToken))
+            {
+                Index(item);
+            }
+
+            StartSweeping();
+        }
+    }
+
+    public async Task<QueueView> Create(QueueSettings settings, string requestId)
+    {
+        if (state.State.Created)
+        {
+            if (requestId.Length > 0 && requestId == state.State.CreateRequestId)
+            {
+                await Directory().Register(Route());
+                return View();
+            }
+
+            throw new SafetyException(SafetyErrorKind.AlreadyExists, $"{What} already exists");
+        }
+
+        var now = time.GetUtcNow();
+        await WriteConfig(() =>
+        {
+            state.State.Created = true;
+            state.State.Settings = settings;
+            state.State.CreateTime = now;
+            state.State.UpdateTime = now;
+            state.State.Version = 1;
+            state.State.CreateRequestId = requestId;
+        });
+        await Directory().Register(Route());
+        StartSweeping();
+        return View();
+    }
+
+    public Task<QueueView> Get() => Task.FromResult(EnsureCreated());
+
+    public async Task<QueueView> Update(QueueSettings values, ImmutableArray<string> fields, string? etag)
+    {
+        EnsureCreated();
+        var current = state.State.Version.ToString(CultureInfo.InvariantCulture);
+        if (!string.IsNullOrEmpty(etag) && etag != current)
+        {
+            throw SafetyException.StaleEtag(What, current);
+        }
+
+        var updated = QueueChanges.Apply(Settings, values, fields);
+        var now = time.GetUtcNow();
+        await WriteConfig(() =>
+        {
+            state.State.Settings = updated;
+            state.State.UpdateTime = now;
+            state.State.Version++;
+        });
+        await Directory().Register(Route());
+        return View();
+    }
+
+    public async Task<WorkItemView> Enqueue(WorkItemSubmission submission)
+    {
+        EnsureWritable();
+        var (item, error) = Admit(submission, time.GetUtcNow());
+        if (error is not null)
+        {
+            throw error;
+        }
+
+        await _commit!.Mark(item!.ItemId);
+        return Current(item.ItemId);
+    }
+
+    public async Task<ImmutableArray<EnqueueOutcome>> EnqueueBatch(ImmutableArray<WorkItemSubmission> submissions)
+    {
+        EnsureWritable();
+        var now = time.GetUtcNow();
+        var admitted = submissions.Select(s => Admit(s, now)).ToList();
+        var writes = admitted.Where(a => a.Item is not null).Select(a => _commit!.Mark(a.Item!.ItemId)).ToList();
+        await Task.WhenAll(writes);
+        return [.. admitted.Select(a => a.Error is null
+            ? new EnqueueOutcome(Current(a.Item!.ItemId), null, string.Empty, string.Empty)
+            : new EnqueueOutcome(null, a.Error.Kind, a.Error.Message, a.Error.Field ?? string.Empty))];
+    }
+
+    public Task<WorkItemView> GetItem(string itemId)
+    {
+        EnsureCreated();
+        return Task.FromResult(Current(itemId));
+    }
+
+    public Task<WorkItemPage> ListItems(WorkItemStatus status, string afterKey, int pageSize)
+    {
+        EnsureCreated();
+        var page = new List<WorkItemView>(pageSize);
+        var more = false;
+        var from = afterKey.Length == 0 ? _ids : _ids.GetViewBetween(afterKey, _ids.Max ?? afterKey);
+        foreach (var id in from)
+        {
+            if (id == afterKey)
+            {
+                continue;
+            }
+
+            var item = _items[id];
+            if (status != WorkItemStatus.Unspecified && item.Status != status)
+            {
+                continue;
+            }
+
+            if (page.Count == pageSize)
+            {
+                more = true;
+                break;
+            }
+
+            page.Add(item.View(Id) with { History = [] });
+        }
+
+        return Task.FromResult(new WorkItemPage([.. page], more ? page[^1].ItemId : string.Empty));
+    }
+
+    public Task<BacklogHead?> Peek(RoutingProfile specialist)
+    {
+        EnsureCreated();
+        var best = BestFor(specialist);
+        return Task.FromResult(best is null ? null : new BacklogHead(best.Submission.Priority, best.Deadline, best.Arrival, best.ItemId));
+    }
+
+    public async Task<WorkItemView?> Offer(RoutingProfile specialist)
+    {
+        EnsureWritable();
+        var best = BestFor(specialist);
+        if (best is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var expiry = now + Settings.ReservationTimeout;
+        Replace(best.Then(WorkItemStatus.Reserved, now, Specialist(specialist.SpecialistId), "offered", string.Empty) with
+        {
+            Holder = specialist.SpecialistId,
+            ReservationExpiry = expiry,
+        });
+        await _commit!.Mark(best.ItemId);
+        return Current(best.ItemId);
+    }
+
+    public async Task<WorkItemView> Accept(string itemId, string specialistId)
+    {
+        EnsureWritable();
+        var item = Held(itemId, specialistId, WorkItemStatus.Reserved, "accept");
+        var now = time.GetUtcNow();
+        if (item.ReservationExpiry <= now)
+        {
+            Expire(item, now);
+            throw SafetyException.FailedPrecondition($"the offer of {ItemName(itemId)} expired at {item.ReservationExpiry:O}");
+        }
+
+        Replace(item.Then(WorkItemStatus.Handling, now, Specialist(specialistId), "accepted", string.Empty) with
+        {
+            ReservationExpiry = null,
+            AcceptTime = now,
+        });
+        await _commit!.Mark(itemId);
+        return Current(itemId);
+    }
+
+    public async Task<WorkItemView> Reject(string itemId, string specialistId, string reason)
+    {
+        EnsureWritable();
+        var item = Held(itemId, specialistId, WorkItemStatus.Reserved, "reject");
+        Replace(item.Then(WorkItemStatus.Queued, time.GetUtcNow(), Specialist(specialistId), "rejected", reason) with
+        {
+            Holder = string.Empty,
+            ReservationExpiry = null,
+            SkippedBy = item.SkippedBy.Add(specialistId),
+        });
+        await _commit!.Mark(itemId);
+        return Current(itemId);
+    }
+
+    public async Task<WorkItemView> Complete(string itemId, string specialistId, WorkOutcome outcome)
+    {
+        EnsureWritable();
+        var item = Held(itemId, specialistId, WorkItemStatus.Handling, "complete");
+        var now = time.GetUtcNow();
+        var handleTime = item.AcceptTime is { } accepted && now > accepted ? now - accepted : TimeSpan.Zero;
+        Replace(item.Then(WorkItemStatus.Completed, now, Specialist(specialistId), "completed", string.Empty) with
+        {
+            Holder = string.Empty,
+            Outcome = outcome with { HandleTime = handleTime, CompleteTime = now, SpecialistId = specialistId },
+        });
+        await _commit!.Mark(itemId);
+        return Current(itemId);
+    }
+
+    public async Task<WorkItemView> Release(string itemId, string specialistId, string reason)
+    {
+        EnsureWritable();
+        var item = Held(itemId, specialistId, WorkItemStatus.Handling, "release");
+        Replace(item.Then(WorkItemStatus.Queued, time.GetUtcNow(), Specialist(specialistId), "released", reason) with
+        {
+            Holder = string.Empty,
+            AcceptTime = null,
+        });
+        await _commit!.Mark(itemId);
+        return Current(itemId);
+    }
+
+    public Task<SpecialistQueueWork> WorkOf(string specialistId, DateTimeOffset since)
+    {
+        EnsureCreated();
+        var mine = _byHolder.TryGetValue(specialistId, out var ids) ? ids.Select(id => _items[id]).ToList() : [];
+        var done = _completedBy.TryGetValue(specialistId, out var list) ? list.Where(c => c.At >= since).ToList() : [];
+        return Task.FromResult(new SpecialistQueueWork(
+            [.. mine.Where(i => i.Status == WorkItemStatus.Handling).Select(i => i.View(Id))],
+            [.. mine.Where(i => i.Status == WorkItemStatus.Reserved).Select(i => i.View(Id))],
+            done.Count,
+            done.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.HandleTime)));
+    }
+
+    /// <summary>Checks a new item and indexes it; returns the refusal instead when it is not admitted.</summary>
+    private (StoredWorkItem? Item, SafetyException? Error) Admit(WorkItemSubmission submission, DateTimeOffset now)
+    {
+        var requestKey = submission.Client + "\n" + submission.RequestId;
+        if (_byRequest.TryGetValue(requestKey, out var existing))
+        {
+            return (_items[existing], null);
+        }
+
+        var settings = Settings;
+        if (settings.Languages.Length > 0 && submission.Language.Length > 0 &&
+            !settings.Languages.Contains(submission.Language, StringComparer.OrdinalIgnoreCase))
+        {
+            return (null, SafetyException.InvalidArgument("work_item.language_code",
+                $"{What} takes content in {string.Join(", ", settings.Languages)}, not '{submission.Language}'"));
+        }
+
+        if (_backlog.Count >= settings.MaxBacklog)
+        {
+            return (null, new SafetyException(SafetyErrorKind.ResourceExhausted,
+                $"{What} is full: {_backlog.Count} items wait, the maximum is {settings.MaxBacklog}"));
+        }
+
+        var deadline = settings.Sla.ToPolicy().DeadlineFor(submission.Priority, now, submission.Deadline);
+        var item = new StoredWorkItem(ResourceIds.NewId('w'), submission, WorkItemStatus.Unspecified, string.Empty, null, now, deadline,
+            null, null, [], []);
+        item = item.Then(WorkItemStatus.Queued, now, "clients/" + submission.Client, "enqueued", string.Empty);
+        Index(item);
+        return (item, null);
+    }
+
+    /// <summary>The best waiting item this specialist may take: first in routing order that fits.</summary>
+    private StoredWorkItem? BestFor(RoutingProfile specialist)
+    {
+        var requirements = Settings.Requirements();
+        var skills = specialist.Skills();
+        foreach (var entry in _backlog)
+        {
+            var item = _items[entry.ItemId];
+            if (!item.SkippedBy.Contains(specialist.SpecialistId) && Eligibility.Fits(skills, requirements, item.Submission.Language))
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+
+    private StoredWorkItem Held(string itemId, string specialistId, WorkItemStatus expected, string verb)
+    {
+        var item = _items.TryGetValue(itemId, out var found) ? found : throw SafetyException.NotFound(ItemName(itemId));
+        if (item.Status != expected || item.Holder != specialistId)
+        {
+            var why = item.Status == expected
+                ? $"it is {Describe(expected)} by {Specialist(item.Holder)}"
+                : $"it is {Describe(item.Status)}" + (item.Holder.Length > 0 ? $" by {Specialist(item.Holder)}" : string.Empty);
+            throw SafetyException.FailedPrecondition($"{Specialist(specialistId)} cannot {verb} {ItemName(itemId)}: {why}");
+        }
+
+        return item;
+    }
+
+    private void Expire(StoredWorkItem item, DateTimeOffset now)
+    {
+        Replace(item.Then(WorkItemStatus.Queued, now, "system", "expired", "the offer was not accepted in time") with
+        {
+            Holder = string.Empty,
+            ReservationExpiry = null,
+        });
+        _ = _commit!.Mark(item.ItemId);
+        GrainFactory.GetGrain<ISpecialistDeskGrain>(item.Holder).OfferExpired(Id, item.ItemId).Ignore();
+    }
+
+    private Task SweepReservations()
+    {
+        var now = time.GetUtcNow();
+        if (_commit?.Failure is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        while (_reservations.Count > 0 && _reservations.Min.Expiry <= now)
+        {
+            Expire(_items[_reservations.Min.ItemId], now);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void StartSweeping() =>
+        this.RegisterGrainTimer(SweepReservations, routing.Value.ReservationSweep, routing.Value.ReservationSweep);
+
+    /// <summary>Puts a changed item in place of the old one, keeping every index in step.</summary>
+    private void Replace(StoredWorkItem item)
+    {
+        Unindex(_items[item.ItemId]);
+        Index(item);
+    }
+
+    private void Index(StoredWorkItem item)
+    {
+        _items[item.ItemId] = item;
+        _ids.Add(item.ItemId);
+        _byRequest[item.Submission.Client + "\n" + item.Submission.RequestId] = item.ItemId;
+        switch (item.Status)
+        {
+            case WorkItemStatus.Queued:
+                _backlog.Add(item.Entry());
+                break;
+            case WorkItemStatus.Reserved:
+                _reservations.Add((item.ReservationExpiry ?? DateTimeOffset.MinValue, item.ItemId));
+                Holding(item.Holder).Add(item.ItemId);
+                break;
+            case WorkItemStatus.Handling:
+                Holding(item.Holder).Add(item.ItemId);
+                break;
+            case WorkItemStatus.Completed when item.Outcome is { } outcome:
+                if (!_completedBy.TryGetValue(outcome.SpecialistId, out var done))
+                {
+                    _completedBy[outcome.SpecialistId] = done = [];
+                }
+
+                done.Add((outcome.CompleteTime, outcome.HandleTime));
+                break;
+        }
+    }
+
+    private void Unindex(StoredWorkItem item)
+    {
+        switch (item.Status)
+        {
+            case WorkItemStatus.Queued:
+                _backlog.Remove(item.Entry());
+                break;
+            case WorkItemStatus.Reserved:
+                _reservations.Remove((item.ReservationExpiry ?? DateTimeOffset.MinValue, item.ItemId));
+                Holding(item.Holder).Remove(item.ItemId);
+                break;
+            case WorkItemStatus.Handling:
+                Holding(item.Holder).Remove(item.ItemId);
+                break;
+        }
+    }
+
+    private HashSet<string> Holding(string specialistId)
+    {
+        if (!_byHolder.TryGetValue(specialistId, out var set))
+        {
+            _byHolder[specialistId] = set = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        return set;
+    }
+
+    private Task WriteItems(IReadOnlyCollection<string> itemIds) =>
+        store.Write(Id, [.. itemIds.Select(id => _items[id])]);
+
+    private async Task WriteConfig(Action change)
+    {
+        // Settings writes are rare; one at a time keeps Orleans' etag check happy in a reentrant grain.
+        while (_configWrite is { IsCompleted: false } pending)
+        {
+            await pending;
+        }
+
+        var write = StateWrites.Commit(state, this, change);
+        _configWrite = write;
+        await write;
+    }
+
+    private void EnsureWritable()
+    {
+        EnsureCreated();
+        if (_commit!.Failure is not null)
+        {
+            DeactivateOnIdle();
+            throw new OrleansException($"{What} lost a write to storage and is reloading; retry the call", _commit.Failure);
+        }
+    }
+
+    private QueueView EnsureCreated() => state.State.Created ? View() : throw SafetyException.NotFound(What);
+
+    private WorkItemView Current(string itemId) =>
+        _items.TryGetValue(itemId, out var item) ? item.View(Id) : throw SafetyException.NotFound(ItemName(itemId));
+
+    private QueueView View() => new(Id, Settings, _backlog.Count, _byHolder.Values.Sum(h => h.Count),
+        state.State.CreateTime, state.State.UpdateTime, state.State.Version);
+
+    private QueueRoute Route() => new(Id, Settings.HarmCategory, Settings.Languages, Settings.MinimumProficiency, Settings.ServingTeams);
+
+    private IQueueDirectoryGrain Directory() => GrainFactory.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
+
+    private string ItemName(string itemId) => $"{What}/workItems/{itemId}";
+
+    private static string Specialist(string id) => $"specialists/{id}";
+
+    private static string Describe(WorkItemStatus status) => status.ToString().ToUpperInvariant();
+}

@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using SafetyPlatform.Domain.Roster;
+using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Roster;
+
+namespace SafetyPlatform.Grains.Work;
+
+/// <summary>
+/// Routes one specialist: picks the best next item across the queues their team serves, and
+/// keeps their activity state in step with the items they hold (HANDLING while they hold any).
+/// The queues stay the authority on items; the desk only remembers which it has seen held or
+/// offered, and rebuilds that from the queues when it activates.
+/// </summary>
+public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimeProvider time) : Grain, ISpecialistDeskGrain
+{
+    private readonly HashSet<(string Queue, string Item)> _held = [];
+    private readonly HashSet<(string Queue, string Item)> _offers = [];
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private ChangeContext BySelf(string reason) => new($"specialists/{Id}", reason, null);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var me = await Roster().Find();
+        if (me is null)
+        {
+            return;
+        }
+
+        var since = time.GetUtcNow().UtcDateTime.Date;
+        foreach (var route in await Directory().ServedBy(me.TeamId))
+        {
+            var work = await Queue(route.QueueId).WorkOf(Id, since);
+            _held.UnionWith(work.Held.Select(i => (route.QueueId, i.ItemId)));
+            _offers.UnionWith(work.Offers.Select(i => (route.QueueId, i.ItemId)));
+        }
+    }
+
+    public async Task<WorkItemView?> Next()
+    {
+        var me = await Roster().Get();
+        if (me.Deactivated)
+        {
+            throw SafetyException.FailedPrecondition($"specialists/{Id} is deactivated");
+        }
+
+        if (!Eligibility.CanTakeWork(me.ActivityState, _held.Count + _offers.Count, me.Profile.MaxConcurrentItems))
+        {
+            return null;
+        }
+
+        var profile = Profile(me);
+        var skills = profile.Skills();
+        var routes = (await Directory().ServedBy(me.TeamId))
+            .Where(r => Eligibility.ServesQueue(skills, new QueueRequirements(r.HarmCategory, r.Languages, r.MinimumProficiency)))
+            .ToList();
+        foreach (var queueId in await InRoutingOrder(routes, profile))
+        {
+            var offer = await Queue(queueId).Offer(profile);
+            if (offer is not null)
+            {
+                _offers.Add((queueId, offer.ItemId));
+                return offer;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<WorkItemView> Accept(string queueId, string itemId)
+    {
+        var me = await Roster().Get();
+        if (me.Deactivated || me.ActivityState is not (ActivityState.Available or ActivityState.Handling))
+        {
+            throw SafetyException.FailedPrecondition(
+                $"specialists/{Id} is {ActivityTransitions.Describe(me.ActivityState)} and cannot start work; become AVAILABLE first");
+        }
+
+        var item = await Queue(queueId).Accept(itemId, Id);
+        _offers.Remove((queueId, itemId));
+        _held.Add((queueId, itemId));
+        try
+        {
+            await Roster().StartHandling(BySelf($"accepted queues/{queueId}/workItems/{itemId}"));
+        }
+        catch (SafetyException)
+        {
+            // The specialist changed state meanwhile: hand the item back rather than hold it idle.
+            await Queue(queueId).Release(itemId, Id, "the specialist could not start handling");
+            _held.Remove((queueId, itemId));
+            throw;
+        }
+
+        return item;
+    }
+
+    public async Task<WorkItemView> Reject(string queueId, string itemId, string reason)
+    {
+        var item = await Queue(queueId).Reject(itemId, Id, reason);
+        _offers.Remove((queueId, itemId));
+        return item;
+    }
+
+    public async Task<WorkItemView> Complete(string queueId, string itemId, WorkOutcome outcome)
+    {
+        var item = await Queue(queueId).Complete(itemId, Id, outcome);
+        await Finished(queueId, itemId, "completed");
+        return item;
+    }
+
+    public async Task<WorkItemView> Release(string queueId, string itemId, string reason)
+    {
+        var item = await Queue(queueId).Release(itemId, Id, reason);
+        await Finished(queueId, itemId, "released");
+        return item;
+    }
+
+    public async Task<SpecialistQueueWork> Work()
+    {
+        var me = await Roster().Get();
+        var since = time.GetUtcNow().UtcDateTime.Date;
+        var parts = await Task.WhenAll((await Directory().ServedBy(me.TeamId)).Select(r => Queue(r.QueueId).WorkOf(Id, since)));
+        return new SpecialistQueueWork(
+            [.. parts.SelectMany(p => p.Held)],
+            [.. parts.SelectMany(p => p.Offers)],
+            parts.Sum(p => p.HandledToday),
+            parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.HandleTimeToday));
+    }
+
+    public async Task OfferExpired(string queueId, string itemId)
+    {
+        _offers.Remove((queueId, itemId));
+        var target = routing.Value.OfferTimeoutState;
+        if (target == ActivityState.Unspecified)
+        {
+            return;
+        }
+
+        try
+        {
+            await Roster().SetActivityState(target, new ChangeContext("system", $"offer of queues/{queueId}/workItems/{itemId} expired", null));
+        }
+        catch (SafetyException)
+        {
+            // Not allowed from the current state (HANDLING other items, already there): leave it.
+        }
+    }
+
+    private async Task Finished(string queueId, string itemId, string action)
+    {
+        _held.Remove((queueId, itemId));
+        if (_held.Count == 0)
+        {
+            await Roster().FinishHandling(BySelf($"{action} queues/{queueId}/workItems/{itemId}"));
+        }
+    }
+
+    /// <summary>Queues ordered by the item each would offer now; one queue needs no asking.</summary>
+    private async Task<IReadOnlyList<string>> InRoutingOrder(List<QueueRoute> routes, RoutingProfile profile)
+    {
+        if (routes.Count <= 1)
+        {
+            return [.. routes.Select(r => r.QueueId)];
+        }
+
+        var heads = await Task.WhenAll(routes.Select(async r => (r.QueueId, Head: await Queue(r.QueueId).Peek(profile))));
+        return [.. heads.Where(h => h.Head is not null).OrderBy(h => h.Head!.Entry(), BacklogOrder.Instance).Select(h => h.QueueId)];
+    }
+
+    private static RoutingProfile Profile(SpecialistView me) => new(
+        me.SpecialistId,
+        me.Profile.PolicySkills.ToImmutableDictionary(s => s.HarmCategory, s => s.Proficiency),
+        me.Profile.LanguageSkills.ToImmutableDictionary(s => s.LanguageCode, s => s.Proficiency, StringComparer.OrdinalIgnoreCase));
+
+    private ISpecialistGrain Roster() => GrainFactory.GetGrain<ISpecialistGrain>(Id);
+
+    private IQueueGrain Queue(string queueId) => GrainFactory.GetGrain<IQueueGrain>(queueId);
+
+    private IQueueDirectoryGrain Directory() => GrainFactory.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
+}
