@@ -5,6 +5,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using SafetyPlatform.Grains;
 using SafetyPlatform.Grains.Roster;
+using SafetyPlatform.Grains.Work;
 
 namespace SafetyPlatform.Grains.Tests;
 
@@ -36,6 +37,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 (sp, _) => ActivatorUtilities.CreateInstance<SwitchableGrainStorage>(sp));
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
             siloBuilder.Services.AddSingleton<IActivityHistoryStore, InMemoryActivityHistoryStore>();
+            siloBuilder.Services.AddSingleton<IWorkItemStore, InMemoryWorkItemStore>();
+            siloBuilder.Services.Configure<RoutingOptions>(o => o.ReservationSweep = TimeSpan.FromMilliseconds(50));
         }
     }
 }
@@ -63,5 +66,32 @@ public sealed class InMemoryActivityHistoryStore : IActivityHistoryStore
             ? [.. rows.Values.Where(r => r.Sequence > afterSequence && r.Sequence <= upToSequence).OrderBy(r => r.Sequence).Take(max)]
             : [];
         return Task.FromResult(page);
+    }
+}
+
+/// <summary>Items kept in a dictionary per queue; counts the writes so tests can see batching.</summary>
+public sealed class InMemoryWorkItemStore : IWorkItemStore
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, StoredWorkItem>> _queues = new();
+
+    private static int _writes;
+
+    public static int Writes => Volatile.Read(ref _writes);
+
+    public Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<StoredWorkItem> items = _queues.TryGetValue(queueId, out var rows) ? [.. rows.Values] : [];
+        return Task.FromResult(items);
+    }
+
+    public async Task Write(string queueId, IReadOnlyList<StoredWorkItem> items, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _writes);
+        await Task.Yield();
+        var rows = _queues.GetOrAdd(queueId, _ => new());
+        foreach (var item in items)
+        {
+            rows[item.ItemId] = item;
+        }
     }
 }

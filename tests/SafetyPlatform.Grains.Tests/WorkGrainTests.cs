@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using SafetyPlatform.Domain.Roster;
+using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Roster;
+using SafetyPlatform.Grains.Work;
+
+namespace SafetyPlatform.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public class WorkGrainTests(ClusterFixture fixture)
+{
+    private static readonly ChangeContext ByLead = new("specialists/lead", "test", null);
+
+    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..30];
+
+    private static QueueSettings Settings(string team, int maxBacklog = 1000, TimeSpan? timeout = null) => new(
+        "Hate speech EN", HarmCategory.HateSpeech, ["en"], 2, QueueSla.From(SlaPolicy.Default),
+        timeout ?? TimeSpan.FromMinutes(1), maxBacklog, [team], Proficiency.Unspecified);
+
+    private static WorkItemSubmission Item(Priority priority, string requestId, string language = "en", DateTimeOffset? deadline = null) =>
+        new("moderation-tool", requestId, "content-" + requestId, "https://content.example/" + requestId, HarmCategory.HateSpeech,
+            priority, language, deadline, ImmutableDictionary<string, string>.Empty);
+
+    private async Task<(string TeamId, IQueueGrain Queue, string QueueId)> NewFloor(int maxBacklog = 1000, TimeSpan? timeout = null)
+    {
+        var teamId = NewId("team");
+        await fixture.Grains.GetGrain<ITeamGrain>(teamId).Create(new TeamProfile("Team", string.Empty, string.Empty, string.Empty, "Etc/UTC"), string.Empty);
+        var queueId = NewId("queue");
+        var queue = fixture.Grains.GetGrain<IQueueGrain>(queueId);
+        await queue.Create(Settings(teamId, maxBacklog, timeout), string.Empty);
+        return (teamId, queue, queueId);
+    }
+
+    private async Task<ISpecialistDeskGrain> NewSpecialist(string teamId, int maxItems = 1, string language = "en")
+    {
+        var id = NewId("s");
+        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>(id);
+        await specialist.Create(teamId, new SpecialistProfile("Aoife", FloorRole.Specialist,
+            [new PolicySkill(HarmCategory.HateSpeech, Proficiency.Proficient)], [new LanguageSkill(language, Proficiency.Proficient)],
+            maxItems, string.Empty, string.Empty), string.Empty);
+        await specialist.SetActivityState(ActivityState.Available, ByLead);
+        return fixture.Grains.GetGrain<ISpecialistDeskGrain>(id);
+    }
+
+    [Fact]
+    public async Task An_enqueue_repeated_with_its_request_id_returns_the_same_item()
+    {
+        var (_, queue, _) = await NewFloor();
+        var first = await queue.Enqueue(Item(Priority.P2, "r1"));
+        var again = await queue.Enqueue(Item(Priority.P2, "r1"));
+
+        Assert.Equal(first.ItemId, again.ItemId);
+        Assert.Equal(1, (await queue.Get()).Depth);
+    }
+
+    [Fact]
+    public async Task A_full_queue_refuses_and_keeps_nothing()
+    {
+        var (_, queue, _) = await NewFloor(maxBacklog: 2);
+        await queue.Enqueue(Item(Priority.P2, "a"));
+        await queue.Enqueue(Item(Priority.P2, "b"));
+
+        var error = await Assert.ThrowsAsync<SafetyException>(() => queue.Enqueue(Item(Priority.P2, "c")));
+
+        Assert.Equal(SafetyErrorKind.ResourceExhausted, error.Kind);
+        Assert.Equal(2, (await queue.Get()).Depth);
+        Assert.Equal(2, (await queue.ListItems(WorkItemStatus.Unspecified, string.Empty, 10)).Items.Length);
+    }
+
+    [Fact]
+    public async Task Items_are_offered_by_priority_then_time_to_breach_then_age()
+    {
+        var (teamId, queue, _) = await NewFloor();
+        var now = ClusterFixture.Time.GetUtcNow();
+        var p2 = await queue.Enqueue(Item(Priority.P2, "p2"));
+        var p1Late = await queue.Enqueue(Item(Priority.P1, "p1-late", deadline: now + TimeSpan.FromMinutes(50)));
+        var p0 = await queue.Enqueue(Item(Priority.P0, "p0"));
+        var p1Soon = await queue.Enqueue(Item(Priority.P1, "p1-soon", deadline: now + TimeSpan.FromMinutes(5)));
+        var desk = await NewSpecialist(teamId, maxItems: 4);
+
+        var offered = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            offered.Add((await desk.Next())!.ItemId);
+        }
+
+        Assert.Equal([p0.ItemId, p1Soon.ItemId, p1Late.ItemId, p2.ItemId], offered);
+        Assert.Null(await desk.Next());
+    }
+
+    [Fact]
+    public async Task Accepting_makes_the_specialist_handling_and_completing_the_last_item_makes_them_available()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var item = await queue.Enqueue(Item(Priority.P1, "x"));
+        var desk = await NewSpecialist(teamId);
+        var roster = fixture.Grains.GetGrain<ISpecialistGrain>(desk.GetPrimaryKeyString());
+
+        var offer = await desk.Next();
+        Assert.Equal(WorkItemStatus.Reserved, offer!.Status);
+        Assert.Null(await desk.Next());
+        var accepted = await desk.Accept(queueId, item.ItemId);
+        Assert.Equal(WorkItemStatus.Handling, accepted.Status);
+        Assert.Equal(ActivityState.Handling, (await roster.Get()).ActivityState);
+
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(3));
+        var done = await desk.Complete(queueId, item.ItemId, new WorkOutcome("remove", "HS-2", "slur", TimeSpan.Zero, default, string.Empty));
+
+        Assert.Equal(WorkItemStatus.Completed, done.Status);
+        Assert.Equal(TimeSpan.FromMinutes(3), done.Outcome!.HandleTime);
+        Assert.Equal(ActivityState.Available, (await roster.Get()).ActivityState);
+        Assert.Equal(["enqueued", "offered", "accepted", "completed"], done.History.Select(h => h.Action));
+        var work = await desk.Work();
+        Assert.Equal(1, work.HandledToday);
+        Assert.Empty(work.Held);
+    }
+
+    [Fact]
+    public async Task Wrong_state_changes_are_refused_and_change_nothing()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var item = await queue.Enqueue(Item(Priority.P1, "x"));
+        var holder = await NewSpecialist(teamId);
+        var other = await NewSpecialist(teamId);
+        await holder.Next();
+
+        var notMine = await Assert.ThrowsAsync<SafetyException>(() => other.Accept(queueId, item.ItemId));
+        Assert.Equal(SafetyErrorKind.FailedPrecondition, notMine.Kind);
+        var notHeld = await Assert.ThrowsAsync<SafetyException>(() => holder.Complete(queueId, item.ItemId, new WorkOutcome("remove", "", "", default, default, "")));
+        Assert.Equal(SafetyErrorKind.FailedPrecondition, notHeld.Kind);
+
+        await holder.Accept(queueId, item.ItemId);
+        await holder.Complete(queueId, item.ItemId, new WorkOutcome("remove", "", "", default, default, ""));
+        var twice = await Assert.ThrowsAsync<SafetyException>(() => holder.Complete(queueId, item.ItemId, new WorkOutcome("keep", "", "", default, default, "")));
+        Assert.Equal(SafetyErrorKind.FailedPrecondition, twice.Kind);
+        Assert.Equal("remove", (await queue.GetItem(item.ItemId)).Outcome!.Decision);
+    }
+
+    [Fact]
+    public async Task A_rejected_item_goes_to_someone_else_and_an_unanswered_offer_expires()
+    {
+        var (teamId, queue, queueId) = await NewFloor(timeout: TimeSpan.FromSeconds(30));
+        var item = await queue.Enqueue(Item(Priority.P1, "x"));
+        var first = await NewSpecialist(teamId);
+        var second = await NewSpecialist(teamId);
+
+        await first.Next();
+        await first.Reject(queueId, item.ItemId, "conflict of interest");
+        Assert.Null(await first.Next());
+        Assert.Equal(item.ItemId, (await second.Next())!.ItemId);
+
+        ClusterFixture.Time.Advance(TimeSpan.FromSeconds(31));
+        await WaitUntil(async () => (await queue.GetItem(item.ItemId)).Status == WorkItemStatus.Queued);
+        var expired = await queue.GetItem(item.ItemId);
+        Assert.Equal("expired", expired.History[^1].Action);
+        var roster = fixture.Grains.GetGrain<ISpecialistGrain>(second.GetPrimaryKeyString());
+        await WaitUntil(async () => (await roster.Get()).ActivityState == ActivityState.Offline);
+    }
+
+    [Fact]
+    public async Task Specialists_racing_for_items_get_each_item_exactly_once()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var submissions = Enumerable.Range(0, 300).Select(i => Item((Priority)(1 + (i % 4)), $"race-{i}")).ToImmutableArray();
+        var enqueued = await queue.EnqueueBatch(submissions);
+        Assert.All(enqueued, e => Assert.Null(e.Error));
+        var desks = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => NewSpecialist(teamId, maxItems: 2)));
+        var completedBy = new ConcurrentDictionary<string, string>();
+        var writesBefore = InMemoryWorkItemStore.Writes;
+
+        await Task.WhenAll(desks.Select(async desk =>
+        {
+            while (await desk.Next() is { } offer)
+            {
+                await desk.Accept(queueId, offer.ItemId);
+                await desk.Complete(queueId, offer.ItemId, new WorkOutcome("remove", "", "", default, default, ""));
+                Assert.True(completedBy.TryAdd(offer.ItemId, desk.GetPrimaryKeyString()), $"{offer.ItemId} was handled twice");
+            }
+        }));
+
+        Assert.Equal(enqueued.Select(e => e.Item!.ItemId).Order(), completedBy.Keys.Order());
+        var queueView = await queue.Get();
+        Assert.Equal(0, queueView.Depth);
+        Assert.Equal(0, queueView.InProgress);
+        Assert.True(InMemoryWorkItemStore.Writes - writesBefore < 900, "changes were batched into fewer writes than changes");
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(20);
+        }
+    }
+}
