@@ -3,6 +3,7 @@ using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Configuration;
 using SafetyPlatform.Api.Roster.V1;
+using SafetyPlatform.Api.Work.V1;
 
 namespace SafetyPlatform.Client;
 
@@ -34,6 +35,7 @@ public sealed class SafetyConnection : IDisposable
         Channel = channel;
         var invoker = channel.Intercept(new RequestIdInterceptor());
         Roster = new RosterService.RosterServiceClient(invoker);
+        Work = new WorkService.WorkServiceClient(invoker);
     }
 
     /// <summary>The underlying channel, for clients of services added later.</summary>
@@ -41,6 +43,9 @@ public sealed class SafetyConnection : IDisposable
 
     /// <summary>Teams, specialists and activity states.</summary>
     public RosterService.RosterServiceClient Roster { get; }
+
+    /// <summary>Queues, work items and routing.</summary>
+    public WorkService.WorkServiceClient Work { get; }
 
     /// <summary>Opens a connection to an address such as `http://127.0.0.1:5100` (h2c) or an https address.</summary>
     public static SafetyConnection Open(string address, SafetyConnectionOptions? options = null) =>
@@ -89,6 +94,7 @@ internal sealed class RequestIdInterceptor : Interceptor
     {
         CreateTeamRequest { RequestId: "" } r => (TRequest)(object)new CreateTeamRequest(r) { RequestId = RequestIds.New() },
         CreateSpecialistRequest { RequestId: "" } r => (TRequest)(object)new CreateSpecialistRequest(r) { RequestId = RequestIds.New() },
+        CreateQueueRequest { RequestId: "" } r => (TRequest)(object)new CreateQueueRequest(r) { RequestId = RequestIds.New() },
         _ => request,
     };
 }

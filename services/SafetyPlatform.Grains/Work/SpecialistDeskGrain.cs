@@ -98,6 +98,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView> Reject(string queueId, string itemId, string reason)
     {
+        await Roster().Get();
         var item = await Queue(queueId).Reject(itemId, Id, reason);
         _offers.Remove((queueId, itemId));
         return item;
@@ -105,6 +106,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView> Complete(string queueId, string itemId, WorkOutcome outcome)
     {
+        await Roster().Get();
         var item = await Queue(queueId).Complete(itemId, Id, outcome);
         await Finished(queueId, itemId, "completed");
         return item;
@@ -112,6 +114,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView> Release(string queueId, string itemId, string reason)
     {
+        await Roster().Get();
         var item = await Queue(queueId).Release(itemId, Id, reason);
         await Finished(queueId, itemId, "released");
         return item;

@@ -26,7 +26,7 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
             .ThrowIfAny();
 
         var teamId = request.TeamId.Length > 0 ? request.TeamId : ResourceIds.NewId('t');
-        teamId = await ClaimRequest("create-team", request.RequestId, request, r => r.RequestId = string.Empty, teamId);
+        teamId = await grains.ClaimRequest("create-team", request.RequestId, request, r => r.RequestId = string.Empty, teamId);
         var view = await grains.GetGrain<ITeamGrain>(teamId).Create(team.ToProfile(), request.RequestId);
         return view.ToProto();
     }
@@ -80,7 +80,7 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
             .ThrowIfAny();
 
         var specialistId = request.SpecialistId.Length > 0 ? request.SpecialistId : ResourceIds.NewId('s');
-        specialistId = await ClaimRequest("create-specialist", request.RequestId, request, r => r.RequestId = string.Empty, specialistId);
+        specialistId = await grains.ClaimRequest("create-specialist", request.RequestId, request, r => r.RequestId = string.Empty, specialistId);
         var view = await grains.GetGrain<ISpecialistGrain>(specialistId).Create(teamId, specialist.ToProfile(), request.RequestId);
         return view.ToProto(time.GetUtcNow());
     }
@@ -207,24 +207,6 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
 
             last = next;
         }
-    }
-
-    /// <summary>
-    /// Maps a create's request id to the id of the resource it makes, so a retry reaches the
-    /// same resource. The fingerprint is the request without its request id.
-    /// </summary>
-    private async Task<string> ClaimRequest<T>(string operation, string requestId, T request, Action<T> clearRequestId, string proposedId)
-        where T : IMessage<T>
-    {
-        if (requestId.Length == 0)
-        {
-            return proposedId;
-        }
-
-        var copy = request.Clone();
-        clearRequestId(copy);
-        var fingerprint = Convert.ToHexString(SHA256.HashData(copy.ToByteArray()));
-        return await grains.GetGrain<IRequestLedgerGrain>($"{operation}/{requestId}").Claim(fingerprint, proposedId);
     }
 }
 

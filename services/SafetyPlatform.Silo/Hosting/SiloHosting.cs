@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Orleans.Configuration;
 using SafetyPlatform.Grains;
 using SafetyPlatform.Grains.Roster;
+using SafetyPlatform.Grains.Work;
 using SafetyPlatform.Silo.Api;
 using SafetyPlatform.Silo.Storage;
 
@@ -21,6 +22,8 @@ public static class SiloHosting
         builder.Services.AddSingleton(tables);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IActivityHistoryStore, TableActivityHistoryStore>();
+        builder.Services.AddSingleton<IWorkItemStore, TableWorkItemStore>();
+        builder.Services.Configure<RoutingOptions>(config.GetSection("Routing"));
         builder.Services.AddSingleton<ClusterReadiness>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterReadiness>());
         builder.Services.AddHostedService<ShutdownDrain>();
@@ -56,6 +59,7 @@ public static class SiloHosting
     public static WebApplication MapSafetyApi(this WebApplication app)
     {
         app.MapGrpcService<RosterApi>();
+        app.MapGrpcService<WorkApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

@@ -1,0 +1,151 @@
+using Google.Protobuf.WellKnownTypes;
+using SafetyPlatform.Api.Work.V1;
+using SafetyPlatform.Domain.Naming;
+using HarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory;
+
+namespace SafetyPlatform.Silo.Api;
+
+/// <summary>Field-by-field checks of work requests.</summary>
+public static class WorkRequestRules
+{
+    public const int MaxBatch = 500;
+    public const int MaxLabels = 20;
+    public const int MaxLabelText = 100;
+    public const int MaxClient = 100;
+    public const int MaxContentId = 200;
+    public const int MaxUri = 2000;
+    public const int MaxNotes = 2000;
+
+    public static FieldCheck ItemName(this FieldCheck check, string value, string field, out string queueId, out string itemId)
+    {
+        queueId = itemId = string.Empty;
+        var parts = value.Split('/');
+        var ok = parts.Length == 4 && parts[0] == "queues" && parts[2] == "workItems" &&
+                 ResourceIds.IsValidId(parts[1]) && ResourceIds.IsValidId(parts[3]);
+        if (ok)
+        {
+            queueId = parts[1];
+            itemId = parts[3];
+        }
+
+        return check.Require(ok, field, "must be `queues/{queue}/workItems/{work_item}`");
+    }
+
+    public static FieldCheck QueueFields(this FieldCheck check, Queue q, IReadOnlyCollection<string> fields)
+    {
+        if (fields.Contains("display_name"))
+        {
+            check.Text(q.DisplayName, TextRules.MaxDisplayName, "queue.display_name", required: true);
+        }
+
+        if (fields.Contains("harm_category"))
+        {
+            check.Require(q.HarmCategory != HarmCategory.Unspecified && System.Enum.IsDefined(q.HarmCategory),
+                "queue.harm_category", "must be a known harm category");
+        }
+
+        if (fields.Contains("language_codes"))
+        {
+            check.Require(q.LanguageCodes.Count <= TextRules.MaxSkills, "queue.language_codes", $"at most {TextRules.MaxSkills} languages");
+            for (var i = 0; i < q.LanguageCodes.Count; i++)
+            {
+                check.Require(TextRules.IsLanguageTag(q.LanguageCodes[i]), $"queue.language_codes[{i}]", "must be a BCP-47 tag such as `en`");
+            }
+        }
+
+        if (fields.Contains("severity"))
+        {
+            check.Require(System.Enum.IsDefined(q.Severity), "queue.severity", "must be a known severity");
+        }
+
+        if (fields.Contains("sla_policy") && q.SlaPolicy is { } sla)
+        {
+            check.SlaTarget(sla.P0, "queue.sla_policy.p0").SlaTarget(sla.P1, "queue.sla_policy.p1")
+                .SlaTarget(sla.P2, "queue.sla_policy.p2").SlaTarget(sla.P3, "queue.sla_policy.p3");
+        }
+
+        if (fields.Contains("reservation_timeout") && q.ReservationTimeout is { } timeout)
+        {
+            var t = timeout.ToTimeSpan();
+            check.Require(t == TimeSpan.Zero || t >= TimeSpan.FromSeconds(5) && t <= TimeSpan.FromHours(1),
+                "queue.reservation_timeout", "must be between 5 s and 1 h");
+        }
+
+        if (fields.Contains("max_backlog"))
+        {
+            check.Require(q.MaxBacklog >= 0 && q.MaxBacklog <= 1_000_000, "queue.max_backlog", "must be between 1 and 1000000");
+        }
+
+        if (fields.Contains("serving_teams"))
+        {
+            check.Require(q.ServingTeams.Count <= 100, "queue.serving_teams", "at most 100 teams");
+            for (var i = 0; i < q.ServingTeams.Count; i++)
+            {
+                check.Name(q.ServingTeams[i], Collections.Teams, $"queue.serving_teams[{i}]", out _);
+            }
+        }
+
+        if (fields.Contains("minimum_proficiency"))
+        {
+            check.Require(System.Enum.IsDefined(q.MinimumProficiency), "queue.minimum_proficiency", "must be a known proficiency");
+        }
+
+        return check;
+    }
+
+    /// <summary>Checks one enqueue; <paramref name="prefix"/> is empty for a single request, `requests[i].` in a batch.</summary>
+    public static FieldCheck Enqueue(this FieldCheck check, EnqueueWorkItemRequest request, DateTimeOffset now, string prefix = "")
+    {
+        var item = request.WorkItem;
+        check.Require(TextRules.IsRequestId(request.RequestId), prefix + "request_id",
+            $"is required: 1 to {TextRules.MaxRequestId} printable characters without spaces");
+        if (item is null)
+        {
+            return check.Require(false, prefix + "work_item", "is required");
+        }
+
+        var p = prefix + "work_item.";
+        check.Require(item.Client.Length is > 0 and <= MaxClient && TextRules.IsRequestId(item.Client), p + "client",
+            $"is required: 1 to {MaxClient} printable characters without spaces");
+        check.Require(item.Content is not null, p + "content", "is required");
+        if (item.Content is { } content)
+        {
+            check.Text(content.ContentId, MaxContentId, p + "content.content_id", required: true);
+            check.Require(content.Uri.Length == 0 || content.Uri.Length <= MaxUri && Uri.TryCreate(content.Uri, UriKind.Absolute, out _),
+                p + "content.uri", $"must be an absolute URI of at most {MaxUri} characters");
+        }
+
+        check.Require(item.HarmCategory != HarmCategory.Unspecified && System.Enum.IsDefined(item.HarmCategory),
+            p + "harm_category", "is required: a known harm category");
+        check.Require(item.Priority != Priority.Unspecified && System.Enum.IsDefined(item.Priority),
+            p + "priority", "is required: PRIORITY_P0 to PRIORITY_P3");
+        check.Require(item.LanguageCode.Length == 0 || TextRules.IsLanguageTag(item.LanguageCode),
+            p + "language_code", "must be a BCP-47 tag such as `en`");
+        check.Require(item.Deadline is null || item.Deadline.ToDateTimeOffset() > now, p + "deadline", "must be in the future");
+        check.Require(item.Labels.Count <= MaxLabels, p + "labels", $"at most {MaxLabels} labels");
+        check.Require(item.Labels.All(l => l.Key.Length is > 0 and <= MaxLabelText && l.Value.Length <= MaxLabelText &&
+                                            TextRules.IsCleanText(l.Key, MaxLabelText) && TextRules.IsCleanText(l.Value, MaxLabelText)),
+            p + "labels", $"keys 1 to {MaxLabelText} characters, values at most {MaxLabelText}");
+        return check;
+    }
+
+    private static FieldCheck SlaTarget(this FieldCheck check, Duration? target, string field) =>
+        check.Require(target is null || target.ToTimeSpan() >= TimeSpan.Zero && target.ToTimeSpan() <= TimeSpan.FromDays(30),
+            field, "must be between 0 (default) and 30 days");
+
+    public static readonly IReadOnlyList<string> CreateQueueFields =
+        ["display_name", "harm_category", "language_codes", "severity", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency"];
+
+    public static bool IsSet(Queue q, string field) => field switch
+    {
+        "display_name" => q.DisplayName.Length > 0,
+        "sla_policy" => q.SlaPolicy is not null,
+        "reservation_timeout" => q.ReservationTimeout is not null,
+        "max_backlog" => q.MaxBacklog != 0,
+        "serving_teams" => q.ServingTeams.Count > 0,
+        "minimum_proficiency" => q.MinimumProficiency != MinimumProficiency.Unspecified,
+        "severity" => q.Severity != Severity.Unspecified,
+        "language_codes" => q.LanguageCodes.Count > 0,
+        _ => false,
+    };
+}
