@@ -78,7 +78,7 @@ public sealed class InMemoryWorkItemStore : IWorkItemStore
 
     public static int Writes => Volatile.Read(ref _writes);
 
-    public Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<StoredWorkItem> items = _queues.TryGetValue(queueId, out var rows) ? [.. rows.Values] : [];
         return Task.FromResult(items);

@@ -7,6 +7,7 @@ namespace SafetyPlatform.Grains.Work;
 /// <summary>One work item as stored: everything about it, history included.</summary>
 public sealed record StoredWorkItem(
     string ItemId,
+    int Partition,
     WorkItemSubmission Submission,
     WorkItemStatus Status,
     string Holder,
@@ -41,13 +42,19 @@ public sealed record StoredWorkItem(
 }
 
 /// <summary>
-/// Durable storage of a queue's items: one partition per queue, one row per item, so a queue
-/// can hold a backlog far beyond one storage row and write many items in one transaction.
+/// Durable storage of a queue's items: one row per item, in a few partitions per queue, so a
+/// queue can hold a backlog far beyond one storage row and write many items in one
+/// transaction. Items are placed by arrival: partition 0 takes the first
+/// <see cref="PartitionSize"/> items, partition 1 the next, and so on, so that items enqueued
+/// and routed together are written together.
 /// </summary>
 public interface IWorkItemStore
 {
-    /// <summary>Every item of the queue.</summary>
-    Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, CancellationToken cancellationToken = default);
+    /// <summary>Items per storage partition: small enough to read quickly, large enough to batch.</summary>
+    public const int PartitionSize = 2000;
+
+    /// <summary>Every item in the queue's partitions 0 to <paramref name="partitionCount"/> - 1.</summary>
+    Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default);
 
     /// <summary>Writes (inserts or replaces) the items; returns once all are durable.</summary>
     Task Write(string queueId, IReadOnlyList<StoredWorkItem> items, CancellationToken cancellationToken = default);

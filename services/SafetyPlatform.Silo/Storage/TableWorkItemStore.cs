@@ -5,8 +5,10 @@ using SafetyPlatform.Grains.Work;
 namespace SafetyPlatform.Silo.Storage;
 
 /// <summary>
-/// Work items in an Azure Table: one partition per queue, one row per item holding the item
-/// as JSON. Writes go as entity-group transactions of up to 100 rows (the service's limit for
+/// Work items in an Azure Table: partitions `{queue}.{00000}`, `{queue}.{00001}`… of up to
+/// 2,000 items each (reading one partition costs time that grows faster than its size, and
+/// Azure's per-partition throughput target is about 2,000 entities/s), one row per item
+/// holding the item as JSON. Writes go as entity-group transactions of up to 100 rows (the service's limit for
 /// one partition), a few at a time, so that a busy queue writes thousands of items a second.
 /// </summary>
 public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemStore
@@ -24,27 +26,36 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
         return table;
     });
 
-    public async Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
     {
         var table = await _table.Value.ConfigureAwait(false);
         var items = new List<StoredWorkItem>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {queueId}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["Data"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        for (var partition = 0; partition < partitionCount; partition++)
         {
-            items.Add(JsonSerializer.Deserialize<StoredWorkItem>(row.GetString("Data"), Json)
-                ?? throw new InvalidDataException($"work item {row.RowKey} of queue {queueId} is empty"));
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(queueId, partition)}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["Data"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(JsonSerializer.Deserialize<StoredWorkItem>(row.GetString("Data"), Json)
+                    ?? throw new InvalidDataException($"work item {row.RowKey} of queue {queueId} is empty"));
+            }
         }
 
         return items;
     }
 
+    private static string PartitionKey(string queueId, int partition) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{queueId}.{partition:D5}");
+
     public async Task Write(string queueId, IReadOnlyList<StoredWorkItem> items, CancellationToken cancellationToken = default)
     {
         var table = await _table.Value.ConfigureAwait(false);
+        // A transaction holds rows of one partition only.
         var transactions = items
-            .Select(item => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(queueId, item.ItemId) { ["Data"] = JsonSerializer.Serialize(item, Json) }))
-            .Chunk(TransactionSize)
+            .GroupBy(item => item.Partition)
+            .SelectMany(partition => partition
+                .Select(item => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                    new TableEntity(PartitionKey(queueId, item.Partition), item.ItemId) { ["Data"] = JsonSerializer.Serialize(item, Json) }))
+                .Chunk(TransactionSize))
             .ToList();
         await Parallel.ForEachAsync(
             transactions,

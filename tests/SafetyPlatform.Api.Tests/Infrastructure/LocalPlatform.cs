@@ -31,9 +31,12 @@ public sealed class LocalPlatform : IAsyncDisposable
         "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
         $"TableEndpoint=http://127.0.0.1:{_tablePort}/devstoreaccount1;";
 
-    public static async Task<LocalPlatform> Start()
+    /// <summary>Azurite keeps tables in memory only: faster, for tests that do not restart Azurite.</summary>
+    public bool InMemoryStorage { get; private init; }
+
+    public static async Task<LocalPlatform> Start(bool inMemoryStorage = false)
     {
-        var platform = new LocalPlatform();
+        var platform = new LocalPlatform { InMemoryStorage = inMemoryStorage };
         try
         {
             await platform.StartAzurite();
@@ -157,7 +160,8 @@ public sealed class LocalPlatform : IAsyncDisposable
         }
 
         _azurite = ChildProcess.Start("azurite", "node",
-            [azurite, "--tableHost", "127.0.0.1", "--tablePort", _tablePort.ToString(), "--location", _dataFolder, "--silent"],
+            [azurite, "--tableHost", "127.0.0.1", "--tablePort", _tablePort.ToString(), "--silent",
+                .. InMemoryStorage ? new[] { "--inMemoryPersistence" } : ["--location", _dataFolder]],
             _root);
         await Loopback.WaitUntil(() => Loopback.Accepts(_tablePort), StartDeadline, _azurite.Tail);
     }

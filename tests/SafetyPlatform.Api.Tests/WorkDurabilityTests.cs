@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using SafetyPlatform.Api.Roster.V1;
+using SafetyPlatform.Api.Tests.Infrastructure;
+using SafetyPlatform.Api.Work.V1;
+using SafetyPlatform.Client;
+using Xunit.Abstractions;
+using static SafetyPlatform.Api.Tests.WorkEndToEndTests;
+
+namespace SafetyPlatform.Api.Tests;
+
+/// <summary>A platform of its own per test, because each kills or restarts the silo.</summary>
+public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private LocalPlatform _platform = null!;
+
+    public async Task InitializeAsync() => _platform = await LocalPlatform.Start(inMemoryStorage: true);
+
+    public async Task DisposeAsync() => await _platform.DisposeAsync();
+
+    [Fact]
+    public async Task Acknowledged_work_survives_a_killed_silo_and_is_routed_afterwards()
+    {
+        using var connection = _platform.Connect();
+        var (team, queue) = await NewFloor(connection);
+        var aoife = await AvailableSpecialist(connection, team, "Aoife", maxItems: 2);
+        var batch = new BatchEnqueueWorkItemsRequest { Parent = queue.Name };
+        batch.Requests.AddRange(Enumerable.Range(0, 50).Select(i => Report(queue, RequestIds.New(), (Priority)(1 + (i % 4)))));
+        var enqueued = (await connection.Work.BatchEnqueueWorkItemsAsync(batch)).Results.Select(r => r.WorkItem.Name).ToHashSet();
+        var held = (await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem;
+        await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = held.Name, Specialist = aoife.Name });
+        var before = await connection.Work.GetWorkItemAsync(new GetWorkItemRequest { Name = held.Name });
+
+        await _platform.KillSilo();
+        await _platform.StartSiloAgain();
+
+        Assert.Equal(before, await connection.Work.GetWorkItemAsync(new GetWorkItemRequest { Name = held.Name }));
+        var queueAfter = await connection.Work.GetQueueAsync(new GetQueueRequest { Name = queue.Name });
+        Assert.Equal(49, queueAfter.Depth);
+        Assert.Equal(1, queueAfter.InProgress);
+
+        var handled = new HashSet<string>();
+        await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = held.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove" } });
+        handled.Add(held.Name);
+        while ((await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem is { } offer)
+        {
+            await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = aoife.Name });
+            await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = offer.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove" } });
+            Assert.True(handled.Add(offer.Name), $"{offer.Name} delivered twice");
+        }
+
+        Assert.Equal(enqueued.Order(), handled.Order());
+    }
+
+    [Fact]
+    public async Task A_queue_of_100000_items_is_recovered_after_its_silo_restarts()
+    {
+        var total = int.Parse(Environment.GetEnvironmentVariable("SAFETY_BACKLOG_TEST_SIZE") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
+        using var connection = _platform.Connect();
+        var (team, queue) = await NewFloor(connection);
+        var clock = Stopwatch.StartNew();
+        var batches = Enumerable.Range(0, total / 500).Select(b =>
+        {
+            var batch = new BatchEnqueueWorkItemsRequest { Parent = queue.Name };
+            // One P0 among them: it must come first after recovery.
+            batch.Requests.AddRange(Enumerable.Range(0, 500).Select(i => Report(queue, $"bulk-{b}-{i}", b == total / 1000 && i == 250 ? Priority.P0 : Priority.P3)));
+            return batch;
+        }).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, ct) =>
+        {
+            var response = await connection.Work.BatchEnqueueWorkItemsAsync(batch, cancellationToken: ct);
+            Assert.All(response.Results, r => Assert.Equal(0, r.Code));
+        });
+        output.WriteLine($"enqueued {total} items in {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(total, (await connection.Work.GetQueueAsync(new GetQueueRequest { Name = queue.Name })).Depth);
+
+        await _platform.StopSilo();
+        clock.Restart();
+        await _platform.StartSiloAgain();
+        Queue recovered;
+        try
+        {
+            recovered = await connection.Work.GetQueueAsync(new GetQueueRequest { Name = queue.Name }, deadline: DateTime.UtcNow.AddMinutes(2));
+        }
+        catch (Grpc.Core.RpcException)
+        {
+            output.WriteLine(_platform.Diagnostics());
+            throw;
+        }
+
+        output.WriteLine($"restarted and recovered the queue in {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine(string.Join("\n", _platform.Diagnostics().Split('\n').Where(l => l.Contains("recovered", StringComparison.Ordinal))));
+
+        Assert.Equal(total, recovered.Depth);
+        var aoife = await AvailableSpecialist(connection, team, "Aoife");
+        var first = (await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem;
+        Assert.Equal(Priority.P0, first.Priority);
+        Assert.Equal($"post-bulk-{total / 1000}-250", first.Content.ContentId);
+    }
+}
