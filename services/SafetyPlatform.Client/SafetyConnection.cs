@@ -36,6 +36,7 @@ public sealed class SafetyConnection : IDisposable
         var invoker = channel.Intercept(new RequestIdInterceptor());
         Roster = new RosterService.RosterServiceClient(invoker);
         Work = new WorkService.WorkServiceClient(invoker);
+        Diagnostics = new SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient(invoker);
     }
 
     /// <summary>The underlying channel, for clients of services added later.</summary>
@@ -46,6 +47,9 @@ public sealed class SafetyConnection : IDisposable
 
     /// <summary>Queues, work items and routing.</summary>
     public WorkService.WorkServiceClient Work { get; }
+
+    /// <summary>Echo, for measuring the cost of a call.</summary>
+    public SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient Diagnostics { get; }
 
     /// <summary>Opens a connection to an address such as `http://127.0.0.1:5100` (h2c) or an https address.</summary>
     public static SafetyConnection Open(string address, SafetyConnectionOptions? options = null) =>

@@ -10,12 +10,17 @@ namespace SafetyPlatform.Grains.Work;
 /// Routes one specialist: picks the best next item across the queues their team serves, and
 /// keeps their activity state in step with the items they hold (HANDLING while they hold any).
 /// The queues stay the authority on items; the desk only remembers which it has seen held or
-/// offered, and rebuilds that from the queues when it activates.
+/// offered, and rebuilds that from the queues when it activates. Reentrant, so one
+/// specialist's calls overlap while queues write; a slot is counted as taken before any await,
+/// so overlapping requests never exceed the specialist's concurrency.
 /// </summary>
+[Orleans.Concurrency.Reentrant]
 public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimeProvider time) : Grain, ISpecialistDeskGrain
 {
     private readonly HashSet<(string Queue, string Item)> _held = [];
     private readonly HashSet<(string Queue, string Item)> _offers = [];
+    private int _asking;
+    private int _accepting;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -46,11 +51,24 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
             throw SafetyException.FailedPrecondition($"specialists/{Id} is deactivated");
         }
 
-        if (!Eligibility.CanTakeWork(me.ActivityState, _held.Count + _offers.Count, me.Profile.MaxConcurrentItems))
+        if (!Eligibility.CanTakeWork(me.ActivityState, _held.Count + _offers.Count + _asking, me.Profile.MaxConcurrentItems))
         {
             return null;
         }
 
+        _asking++;
+        try
+        {
+            return await Reserve(me);
+        }
+        finally
+        {
+            _asking--;
+        }
+    }
+
+    private async Task<WorkItemView?> Reserve(SpecialistView me)
+    {
         var profile = Profile(me);
         var skills = profile.Skills();
         var routes = (await Directory().ServedBy(me.TeamId))
@@ -78,22 +96,34 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
                 $"specialists/{Id} is {ActivityTransitions.Describe(me.ActivityState)} and cannot start work; become AVAILABLE first");
         }
 
-        var item = await Queue(queueId).Accept(itemId, Id);
-        _offers.Remove((queueId, itemId));
-        _held.Add((queueId, itemId));
+        _accepting++;
         try
         {
-            await Roster().StartHandling(BySelf($"accepted queues/{queueId}/workItems/{itemId}"));
-        }
-        catch (SafetyException)
-        {
-            // The specialist changed state meanwhile: hand the item back rather than hold it idle.
-            await Queue(queueId).Release(itemId, Id, "the specialist could not start handling");
-            _held.Remove((queueId, itemId));
-            throw;
-        }
+            var item = await Queue(queueId).Accept(itemId, Id);
+            _offers.Remove((queueId, itemId));
+            _held.Add((queueId, itemId));
+            try
+            {
+                await Roster().StartHandling(BySelf($"accepted queues/{queueId}/workItems/{itemId}"));
+            }
+            catch (SafetyException)
+            {
+                // The specialist changed state meanwhile: hand the item back rather than hold it idle.
+                await Queue(queueId).Release(itemId, Id, "the specialist could not start handling");
+                _held.Remove((queueId, itemId));
+                throw;
+            }
 
-        return item;
+            return item;
+        }
+        finally
+        {
+            _accepting--;
+            if (_held.Count == 0 && _accepting == 0)
+            {
+                await Roster().FinishHandling(BySelf("no work held"));
+            }
+        }
     }
 
     public async Task<WorkItemView> Reject(string queueId, string itemId, string reason)
@@ -154,7 +184,8 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     private async Task Finished(string queueId, string itemId, string action)
     {
         _held.Remove((queueId, itemId));
-        if (_held.Count == 0)
+        // An accept in flight will make the specialist HANDLING again; do not flap.
+        if (_held.Count == 0 && _accepting == 0)
         {
             await Roster().FinishHandling(BySelf($"{action} queues/{queueId}/workItems/{itemId}"));
         }

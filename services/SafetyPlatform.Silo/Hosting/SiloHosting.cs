@@ -60,6 +60,7 @@ public static class SiloHosting
     {
         app.MapGrpcService<RosterApi>();
         app.MapGrpcService<WorkApi>();
+        app.MapGrpcService<DiagnosticsApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

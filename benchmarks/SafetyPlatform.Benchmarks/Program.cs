@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using Google.Protobuf;
+using HdrHistogram;
+using SafetyPlatform.Api.Diagnostics.V1;
+using SafetyPlatform.Api.Roster.V1;
+using SafetyPlatform.Api.Tests.Infrastructure;
+using SafetyPlatform.Api.Work.V1;
+using SafetyPlatform.Client;
+using HarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory;
+
+// Load generator for the work cycle: enqueue → offer → accept → complete through the gateway.
+// Usage: dotnet run -c Release --project benchmarks/SafetyPlatform.Benchmarks -- [--seconds 20] [--specialists 64]
+//        [--concurrency 4] [--workers 2] [--azurite-disk]
+var options = Options.Parse(args);
+Console.WriteLine($"SafetyPlatform work-cycle benchmark — {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores");
+Console.WriteLine($"options: {options}");
+
+await using var platform = await LocalPlatform.Start(inMemoryStorage: !options.AzuriteOnDisk);
+using var connection = platform.Connect();
+Console.WriteLine($"platform: Azurite ({(options.AzuriteOnDisk ? "on disk" : "in memory")}), 1 silo, gateway {platform.GatewayAddress}");
+
+// 1. Ceiling: echo through the same gateway to the same silo.
+var echo = await Echo(connection, options.EchoCallers, TimeSpan.FromSeconds(options.EchoSeconds));
+Console.WriteLine($"echo through gateway:        {echo.Rate,9:F0} calls/s   p50 {Ms(echo.Latency, 50)}  p99 {Ms(echo.Latency, 99)}  p99.9 {Ms(echo.Latency, 99.9)} ms");
+
+// 2. The naive design: one Azure Table write per request, straight to the same Azurite.
+var naive = await NaiveWrites(platform.StorageConnectionString, 32, TimeSpan.FromSeconds(options.EchoSeconds));
+Console.WriteLine($"one table write per request: {naive.Rate,9:F0} writes/s  p50 {Ms(naive.Latency, 50)}  p99 {Ms(naive.Latency, 99)} ms  → a naive cycle of 4 writes per item ≈ {naive.Rate / 4:F0} items/s");
+
+// 3. Peak: as many items as the floor can take.
+var floor = await Floor.Create(connection, options);
+var peak = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: null);
+peak.Print("peak", echo.Rate);
+
+// 4. Half the peak rate: what an offer costs when the platform is not saturated.
+var half = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: peak.ItemsPerSecond / 2);
+half.Print("half peak", echo.Rate);
+
+Console.WriteLine();
+Console.WriteLine("targets: cycle ≥ 1000 items/s; cycle calls/s ≥ 20% of echo; p99 offer ≤ 20 ms at half peak; cycle beats the naive design");
+Console.WriteLine($"  items/s {peak.ItemsPerSecond:F0} {(peak.ItemsPerSecond >= 1000 ? "MET" : "MISSED")}; " +
+                  $"calls {peak.CallsPerSecond / echo.Rate:P0} of echo {(peak.CallsPerSecond >= 0.2 * echo.Rate ? "MET" : "MISSED")}; " +
+                  $"p99 offer at half peak {Ms(half.Offer, 99)} ms {(half.Offer.GetValueAtPercentile(99) <= 20_000 ? "MET" : "MISSED")}; " +
+                  $"vs naive {peak.ItemsPerSecond / (naive.Rate / 4):F1}x {(peak.ItemsPerSecond > naive.Rate / 4 ? "MET" : "MISSED")}");
+return 0;
+
+static string Ms(HistogramBase h, double percentile) =>
+    (h.GetValueAtPercentile(percentile) / 1000.0).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
+
+static async Task<(double Rate, LongConcurrentHistogram Latency)> Echo(SafetyConnection connection, int callers, TimeSpan duration)
+{
+    var latency = NewHistogram();
+    var payload = new EchoRequest { Payload = ByteString.CopyFrom(new byte[64]) };
+    await connection.Diagnostics.EchoAsync(payload);
+    long calls = 0;
+    var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+    {
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await connection.Diagnostics.EchoAsync(payload);
+            latency.RecordValue(Micros(start));
+            Interlocked.Increment(ref calls);
+        }
+    }));
+    return (calls / clock.Elapsed.TotalSeconds, latency);
+}
+
+static async Task<(double Rate, LongConcurrentHistogram Latency)> NaiveWrites(string storage, int inFlight, TimeSpan duration)
+{
+    var table = new TableServiceClient(storage).GetTableClient("NaiveBenchmark");
+    await table.CreateIfNotExistsAsync();
+    var latency = NewHistogram();
+    long writes = 0;
+    var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async worker =>
+    {
+        var data = new string('x', 600);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await table.UpsertEntityAsync(new TableEntity("q", Guid.NewGuid().ToString("N")) { ["Data"] = data });
+            latency.RecordValue(Micros(start));
+            Interlocked.Increment(ref writes);
+        }
+    }));
+    return (writes / clock.Elapsed.TotalSeconds, latency);
+}
+
+static LongConcurrentHistogram NewHistogram() => new(1, 60_000_000, 3);
+
+static long Micros(long startTimestamp) => (Stopwatch.GetTimestamp() - startTimestamp) * 1_000_000 / Stopwatch.Frequency;
+
+/// <summary>A team, a queue it serves, and specialists working it.</summary>
+internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyList<Specialist> specialists, Options options)
+{
+    public static async Task<Floor> Create(SafetyConnection connection, Options options)
+    {
+        var team = await connection.Roster.CreateTeamAsync(new CreateTeamRequest { Team = new Team { DisplayName = "Benchmark floor" } });
+        var queue = await connection.Work.CreateQueueAsync(new CreateQueueRequest
+        {
+            Queue = new Queue
+            {
+                DisplayName = "Hate speech EN (benchmark)", HarmCategory = HarmCategory.HateSpeech, LanguageCodes = { "en" },
+                ServingTeams = { team.Name }, MaxBacklog = 1_000_000,
+            },
+        });
+        var specialists = await Task.WhenAll(Enumerable.Range(0, options.Specialists).Select(async i =>
+        {
+            var s = await connection.Roster.CreateSpecialistAsync(new CreateSpecialistRequest
+            {
+                Parent = team.Name,
+                Specialist = new Specialist
+                {
+                    DisplayName = $"Specialist {i}", MaxConcurrentItems = options.Concurrency,
+                    PolicySkills = { new PolicySkill { HarmCategory = HarmCategory.HateSpeech, Proficiency = Proficiency.Proficient } },
+                    LanguageSkills = { new LanguageSkill { LanguageCode = "en", Proficiency = Proficiency.Proficient } },
+                },
+            });
+            return await connection.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = s.Name, ActivityState = ActivityState.Available });
+        }));
+        return new Floor(connection, queue, specialists, options);
+    }
+
+    public async Task<Result> Run(TimeSpan duration, double? itemsPerSecond)
+    {
+        var result = new Result(itemsPerSecond);
+        using var stop = new CancellationTokenSource(duration);
+        var clock = Stopwatch.StartNew();
+        long enqueued = 0;
+        var batchSize = 50;
+
+        // Producers: batches of 50, keeping the backlog short (a real tool's steady stream),
+        // or paced to a target rate.
+        var producers = Enumerable.Range(0, 2).Select(async producer =>
+        {
+            var sequence = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                if (itemsPerSecond is { } rate)
+                {
+                    var due = Interlocked.Read(ref enqueued) / rate;
+                    var wait = due - clock.Elapsed.TotalSeconds;
+                    if (wait > 0)
+                    {
+                        await Delay(TimeSpan.FromSeconds(wait), stop.Token);
+                        continue;
+                    }
+                }
+                else if (Interlocked.Read(ref enqueued) - Interlocked.Read(ref result.Completed) > 4000)
+                {
+                    await Delay(TimeSpan.FromMilliseconds(2), stop.Token);
+                    continue;
+                }
+
+                var batch = new BatchEnqueueWorkItemsRequest { Parent = queue.Name };
+                for (var i = 0; i < batchSize; i++)
+                {
+                    var id = $"{Guid.NewGuid():N}";
+                    batch.Requests.Add(new EnqueueWorkItemRequest
+                    {
+                        RequestId = id,
+                        WorkItem = new WorkItem
+                        {
+                            Client = "benchmark", Content = new ContentReference { ContentId = id, Uri = "https://content.example/" + id },
+                            HarmCategory = HarmCategory.HateSpeech, Priority = (Priority)(1 + (sequence++ % 4)), LanguageCode = "en",
+                        },
+                    });
+                }
+
+                var start = Stopwatch.GetTimestamp();
+                await connection.Work.BatchEnqueueWorkItemsAsync(batch);
+                result.Enqueue.RecordValue(Micros(start));
+                Interlocked.Add(ref enqueued, batchSize);
+                Interlocked.Increment(ref result.Calls);
+            }
+        }).ToList();
+
+        var workers = specialists.SelectMany(s => Enumerable.Range(0, options.Workers).Select(async _ =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var offer = (await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = s.Name })).WorkItem;
+                Interlocked.Increment(ref result.Calls);
+                if (offer is null)
+                {
+                    await Delay(TimeSpan.FromMilliseconds(5), stop.Token);
+                    continue;
+                }
+
+                result.Offer.RecordValue(Micros(start));
+                start = Stopwatch.GetTimestamp();
+                await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = s.Name });
+                result.Accept.RecordValue(Micros(start));
+                start = Stopwatch.GetTimestamp();
+                await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = offer.Name, Specialist = s.Name, Outcome = new Outcome { Decision = "remove" } });
+                result.Complete.RecordValue(Micros(start));
+                Interlocked.Add(ref result.Calls, 2);
+                Interlocked.Increment(ref result.Completed);
+            }
+        })).ToList();
+
+        await Task.WhenAll(producers.Concat(workers));
+        result.Seconds = clock.Elapsed.TotalSeconds;
+        // Let what was offered or held at the end finish, so the next run starts clean.
+        await Drain();
+        return result;
+    }
+
+    private async Task Drain()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            var q = await connection.Work.GetQueueAsync(new GetQueueRequest { Name = queue.Name });
+            if (q.InProgress == 0 && q.Depth == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAll(specialists.Select(async s =>
+            {
+                var work = await connection.Work.GetSpecialistWorkAsync(new GetSpecialistWorkRequest { Specialist = s.Name });
+                foreach (var offer in work.Offers)
+                {
+                    await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = s.Name });
+                    await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = offer.Name, Specialist = s.Name, Outcome = new Outcome { Decision = "remove" } });
+                }
+
+                foreach (var held in work.HeldItems)
+                {
+                    await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = held.Name, Specialist = s.Name, Outcome = new Outcome { Decision = "remove" } });
+                }
+
+                while ((await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = s.Name })).WorkItem is { } next)
+                {
+                    await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = next.Name, Specialist = s.Name });
+                    await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = next.Name, Specialist = s.Name, Outcome = new Outcome { Decision = "remove" } });
+                }
+            }));
+        }
+    }
+
+    private static async Task Delay(TimeSpan wait, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(wait, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
+    }
+
+    private static long Micros(long startTimestamp) => (Stopwatch.GetTimestamp() - startTimestamp) * 1_000_000 / Stopwatch.Frequency;
+}
+
+internal sealed class Result(double? targetRate)
+{
+    public LongConcurrentHistogram Enqueue { get; } = new(1, 60_000_000, 3);
+    public LongConcurrentHistogram Offer { get; } = new(1, 60_000_000, 3);
+    public LongConcurrentHistogram Accept { get; } = new(1, 60_000_000, 3);
+    public LongConcurrentHistogram Complete { get; } = new(1, 60_000_000, 3);
+    public long Completed;
+    public long Calls;
+    public double Seconds { get; set; }
+
+    public double ItemsPerSecond => Completed / Seconds;
+
+    public double CallsPerSecond => Calls / Seconds;
+
+    public void Print(string label, double echoRate)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"cycle, {label}{(targetRate is { } r ? $" (paced at {r:F0} items/s)" : string.Empty)}: {ItemsPerSecond:F0} items/s completed, " +
+                          $"{CallsPerSecond:F0} gRPC calls/s = {CallsPerSecond / echoRate:P0} of echo, over {Seconds:F1} s");
+        Line("enqueue (batch of 50)", Enqueue);
+        Line("offer (GetNextWorkItem)", Offer);
+        Line("accept", Accept);
+        Line("complete", Complete);
+    }
+
+    private static void Line(string step, HistogramBase h) =>
+        Console.WriteLine($"  {step,-24} n={h.TotalCount,8}  p50 {P(h, 50)}  p99 {P(h, 99)}  p99.9 {P(h, 99.9)} ms");
+
+    private static string P(HistogramBase h, double percentile) =>
+        (h.GetValueAtPercentile(percentile) / 1000.0).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
+}
+
+internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new Options(Int("--seconds", 20), Int("--specialists", 64), Int("--concurrency", 4), Int("--workers", 2),
+            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10));
+    }
+}
