@@ -233,6 +233,55 @@ public class WorkEndToEndTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task An_item_escalated_to_the_leads_queue_keeps_its_deadline_and_the_old_name_points_to_it()
+    {
+        var (team, queue) = await NewFloor(fixture.Connection);
+        var leadQueue = await Work.CreateQueueAsync(new CreateQueueRequest
+        {
+            Queue = new Queue { DisplayName = "Lead escalations", HarmCategory = HarmCategory.HateSpeech, ServingTeams = { team.Name } },
+        });
+        await Work.UpdateQueueAsync(new UpdateQueueRequest { Queue = new Queue { Name = queue.Name, EscalationQueue = leadQueue.Name } });
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        var item = await Work.EnqueueWorkItemAsync(Report(queue, RequestIds.New(), Priority.P0));
+        await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name });
+        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = item.Name, Specialist = aoife.Name });
+
+        var escalated = await Work.EscalateWorkItemAsync(new EscalateWorkItemRequest { Name = item.Name, Specialist = aoife.Name, Reason = "credible threat" });
+
+        Assert.Equal(WorkItemStatus.Escalated, escalated.Status);
+        Assert.StartsWith(leadQueue.Name + "/workItems/", escalated.EscalatedTo, StringComparison.Ordinal);
+        var moved = await Work.GetWorkItemAsync(new GetWorkItemRequest { Name = escalated.EscalatedTo });
+        Assert.Equal(WorkItemStatus.Queued, moved.Status);
+        Assert.Equal(item.Deadline, moved.Deadline);
+        Assert.Equal(item.ArriveTime, moved.ArriveTime);
+        Assert.Equal("credible threat", moved.History[^1].Reason);
+        Assert.Equal(ActivityState.Available, (await Roster.GetSpecialistAsync(new GetSpecialistRequest { Name = aoife.Name })).ActivityState);
+        await Expect.Status(StatusCode.FailedPrecondition, () =>
+            Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = item.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove" } }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_transferred_item_is_offered_to_the_named_specialist()
+    {
+        var (team, queue) = await NewFloor(fixture.Connection);
+        var from = await AvailableSpecialist(fixture.Connection, team, "From");
+        var to = await AvailableSpecialist(fixture.Connection, team, "To");
+        var item = await Work.EnqueueWorkItemAsync(Report(queue, RequestIds.New()));
+        await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = from.Name });
+        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = item.Name, Specialist = from.Name });
+
+        var offered = await Work.TransferWorkItemAsync(new TransferWorkItemRequest { Name = item.Name, Specialist = from.Name, TargetSpecialist = to.Name, Reason = "second opinion" });
+
+        Assert.Equal(WorkItemStatus.Reserved, offered.Status);
+        Assert.Equal(to.Name, offered.Holder);
+        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = item.Name, Specialist = to.Name });
+        Assert.Equal(ActivityState.Available, (await Roster.GetSpecialistAsync(new GetSpecialistRequest { Name = from.Name })).ActivityState);
+        Assert.Equal(ActivityState.Handling, (await Roster.GetSpecialistAsync(new GetSpecialistRequest { Name = to.Name })).ActivityState);
+        await Expect.Status(StatusCode.NotFound, () =>
+            Work.TransferWorkItemAsync(new TransferWorkItemRequest { Name = item.Name, Specialist = to.Name, TargetSpecialist = "specialists/nobody-here" }).ResponseAsync);
+    }
+
+    [Fact]
     public async Task Items_page_by_status()
     {
         var (team, queue) = await NewFloor(fixture.Connection);

@@ -16,7 +16,7 @@ public class WorkGrainTests(ClusterFixture fixture)
 
     private static QueueSettings Settings(string team, int maxBacklog = 1000, TimeSpan? timeout = null) => new(
         "Hate speech EN", HarmCategory.HateSpeech, ["en"], 2, QueueSla.From(SlaPolicy.Default),
-        timeout ?? TimeSpan.FromMinutes(1), maxBacklog, [team], Proficiency.Unspecified);
+        timeout ?? TimeSpan.FromMinutes(1), maxBacklog, [team], Proficiency.Unspecified, string.Empty);
 
     private static WorkItemSubmission Item(Priority priority, string requestId, string language = "en", DateTimeOffset? deadline = null) =>
         new("moderation-tool", requestId, "content-" + requestId, "https://content.example/" + requestId, HarmCategory.HateSpeech,
@@ -184,6 +184,56 @@ public class WorkGrainTests(ClusterFixture fixture)
         Assert.Equal(0, queueView.Depth);
         Assert.Equal(0, queueView.InProgress);
         Assert.True(InMemoryWorkItemStore.Writes - writesBefore < 900, "changes were batched into fewer writes than changes");
+    }
+
+    [Fact]
+    public async Task An_escalated_item_waits_in_the_target_queue_with_its_arrival_and_deadline()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var leadQueueId = NewId("lead");
+        var leadQueue = fixture.Grains.GetGrain<IQueueGrain>(leadQueueId);
+        await leadQueue.Create(Settings(teamId), string.Empty);
+        var item = await queue.Enqueue(Item(Priority.P0, "escalate-me"));
+        var desk = await NewSpecialist(teamId);
+        await desk.Next();
+        await desk.Accept(queueId, item.ItemId);
+
+        var escalated = await desk.Escalate(queueId, item.ItemId, leadQueueId, "possible imminent risk");
+
+        Assert.Equal(WorkItemStatus.Escalated, escalated.Status);
+        Assert.Equal(leadQueueId, escalated.EscalatedTo);
+        var moved = await leadQueue.GetItem(item.ItemId);
+        Assert.Equal(WorkItemStatus.Queued, moved.Status);
+        Assert.Equal(item.Arrival, moved.Arrival);
+        Assert.Equal(item.Deadline, moved.Deadline);
+        Assert.Equal(["enqueued", "offered", "accepted", "escalated", "escalated_in"], moved.History.Select(h => h.Action));
+        Assert.Equal(1, (await leadQueue.Get()).Depth);
+        Assert.Equal(0, (await queue.Get()).InProgress);
+        var roster = fixture.Grains.GetGrain<ISpecialistGrain>(desk.GetPrimaryKeyString());
+        Assert.Equal(ActivityState.Available, (await roster.Get()).ActivityState);
+    }
+
+    [Fact]
+    public async Task A_transfer_offers_the_item_to_a_colleague_with_the_skills()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var item = await queue.Enqueue(Item(Priority.P1, "transfer-me", language: "en"));
+        var from = await NewSpecialist(teamId);
+        var to = await NewSpecialist(teamId);
+        var unskilled = await NewSpecialist(teamId, language: "fr");
+        await from.Next();
+        await from.Accept(queueId, item.ItemId);
+
+        var refused = await Assert.ThrowsAsync<SafetyException>(() => from.Transfer(queueId, item.ItemId, unskilled.GetPrimaryKeyString(), "French?"));
+        Assert.Equal(SafetyErrorKind.FailedPrecondition, refused.Kind);
+        var offered = await from.Transfer(queueId, item.ItemId, to.GetPrimaryKeyString(), "needs an expert");
+
+        Assert.Equal(WorkItemStatus.Reserved, offered.Status);
+        Assert.Equal(to.GetPrimaryKeyString(), offered.Holder);
+        Assert.Equal(item.ItemId, Assert.Single((await to.Work()).Offers).ItemId);
+        var accepted = await to.Accept(queueId, item.ItemId);
+        Assert.Equal(WorkItemStatus.Handling, accepted.Status);
+        Assert.Empty((await from.Work()).Held);
     }
 
     private static async Task WaitUntil(Func<Task<bool>> condition)

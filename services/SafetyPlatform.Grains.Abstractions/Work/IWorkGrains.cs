@@ -42,6 +42,15 @@ public interface IQueueGrain : IGrainWithStringKey
 
     Task<WorkItemView> Release(string itemId, string specialistId, string reason);
 
+    /// <summary>Moves a held item to <paramref name="targetQueueId"/> (empty: the escalation queue).</summary>
+    Task<WorkItemView> Escalate(string itemId, string specialistId, string targetQueueId, string reason);
+
+    /// <summary>Takes in an item escalated from another queue; a repeat changes nothing.</summary>
+    Task<WorkItemView> Adopt(WorkItemView item, string fromQueueId, string reason);
+
+    /// <summary>Turns a held item into an offer to another specialist who has the skills for it.</summary>
+    Task<WorkItemView> Transfer(string itemId, string fromSpecialistId, RoutingProfile to, string reason);
+
     /// <summary>What one specialist holds and is offered here, and has completed since <paramref name="since"/>.</summary>
     Task<SpecialistQueueWork> WorkOf(string specialistId, DateTimeOffset since);
 }
@@ -75,6 +84,13 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
     Task<WorkItemView> Complete(string queueId, string itemId, WorkOutcome outcome);
 
     Task<WorkItemView> Release(string queueId, string itemId, string reason);
+
+    Task<WorkItemView> Escalate(string queueId, string itemId, string targetQueueId, string reason);
+
+    Task<WorkItemView> Transfer(string queueId, string itemId, string toSpecialistId, string reason);
+
+    /// <summary>Takes an item transferred by a colleague as an offer, if this specialist can take work.</summary>
+    Task<WorkItemView> ReceiveTransfer(string queueId, string itemId, string fromSpecialistId, string reason);
 
     Task<SpecialistQueueWork> Work();
 

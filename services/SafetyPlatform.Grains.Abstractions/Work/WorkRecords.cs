@@ -28,7 +28,8 @@ public sealed record QueueSettings(
     [property: Id(5)] TimeSpan ReservationTimeout,
     [property: Id(6)] int MaxBacklog,
     [property: Id(7)] ImmutableArray<string> ServingTeams,
-    [property: Id(8)] Proficiency MinimumProficiency)
+    [property: Id(8)] Proficiency MinimumProficiency,
+    [property: Id(9)] string EscalationQueue)
 {
     public QueueRequirements Requirements() => new(HarmCategory, Languages, MinimumProficiency);
 }
@@ -90,7 +91,8 @@ public sealed record WorkItemView(
     [property: Id(6)] DateTimeOffset Arrival,
     [property: Id(7)] DateTimeOffset Deadline,
     [property: Id(8)] WorkOutcome? Outcome,
-    [property: Id(9)] ImmutableArray<WorkItemEventRecord> History);
+    [property: Id(9)] ImmutableArray<WorkItemEventRecord> History,
+    [property: Id(10)] string EscalatedTo);
 
 /// <summary>The result of one enqueue of a batch: the item, or why not.</summary>
 [GenerateSerializer, Immutable, Alias("safety.EnqueueOutcome")]

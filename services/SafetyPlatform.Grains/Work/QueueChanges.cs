@@ -6,7 +6,7 @@ namespace SafetyPlatform.Grains.Work;
 public static class QueueChanges
 {
     public static readonly ImmutableArray<string> Fields =
-        ["display_name", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency", "severity", "language_codes"];
+        ["display_name", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency", "severity", "language_codes", "escalation_queue"];
 
     public static QueueSettings Apply(QueueSettings current, QueueSettings values, IEnumerable<string> fields)
     {
@@ -22,6 +22,7 @@ public static class QueueChanges
                 "minimum_proficiency" => current with { MinimumProficiency = values.MinimumProficiency },
                 "severity" => current with { Severity = values.Severity },
                 "language_codes" => current with { Languages = values.Languages },
+                "escalation_queue" => current with { EscalationQueue = values.EscalationQueue },
                 _ => throw SafetyException.InvalidArgument("update_mask", $"'{field}' is not a field of a queue that can be updated"),
             };
         }

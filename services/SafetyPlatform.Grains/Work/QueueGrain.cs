@@ -72,6 +72,12 @@ public sealed partial class QueueGrain(
 
             LogRecovered(logger, Id, items.Count, loaded.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
             StartSweeping();
+
+            // Escalations written here but perhaps not yet taken in by their target queue.
+            foreach (var item in items.Where(i => i.Status == WorkItemStatus.Escalated && !i.EscalationDelivered))
+            {
+                DeliverEscalation(item.ItemId, item.History[^1].Reason).Ignore();
+            }
         }
     }
 
@@ -277,6 +283,94 @@ public sealed partial class QueueGrain(
         });
         await _commit!.Mark(itemId);
         return Current(itemId);
+    }
+
+    public async Task<WorkItemView> Escalate(string itemId, string specialistId, string targetQueueId, string reason)
+    {
+        EnsureWritable();
+        var target = targetQueueId.Length > 0 ? targetQueueId : Settings.EscalationQueue;
+        if (target.Length == 0)
+        {
+            throw SafetyException.FailedPrecondition($"{What} has no escalation queue; name the target_queue");
+        }
+
+        if (target == Id)
+        {
+            throw SafetyException.InvalidArgument("target_queue", $"{ItemName(itemId)} is already in queues/{target}");
+        }
+
+        Held(itemId, specialistId, WorkItemStatus.Handling, "escalate");
+        await GrainFactory.GetGrain<IQueueGrain>(target).Get();
+
+        // Re-check after the await: another call may have changed the item meanwhile.
+        var item = Held(itemId, specialistId, WorkItemStatus.Handling, "escalate");
+        Replace(item.Then(WorkItemStatus.Escalated, time.GetUtcNow(), Specialist(specialistId), "escalated", reason) with
+        {
+            Holder = string.Empty,
+            AcceptTime = null,
+            EscalatedTo = target,
+        });
+        await _commit!.Mark(itemId);
+        await DeliverEscalation(itemId, reason);
+        return Current(itemId);
+    }
+
+    public async Task<WorkItemView> Adopt(WorkItemView item, string fromQueueId, string reason)
+    {
+        EnsureWritable();
+        if (!_items.ContainsKey(item.ItemId))
+        {
+            // An escalated item is never refused for a full queue: it must not be lost on its way.
+            await MakeRoom(1);
+            if (!_items.ContainsKey(item.ItemId))
+            {
+                var adopted = new StoredWorkItem(item.ItemId, _lastPartition, item.Submission, WorkItemStatus.Escalated, string.Empty, null,
+                    item.Arrival, item.Deadline, null, null, [], item.History);
+                Index(adopted.Then(WorkItemStatus.Queued, time.GetUtcNow(), $"queues/{fromQueueId}", "escalated_in", reason));
+                _inLastPartition++;
+            }
+        }
+
+        await _commit!.Mark(item.ItemId);
+        return Current(item.ItemId);
+    }
+
+    public async Task<WorkItemView> Transfer(string itemId, string fromSpecialistId, RoutingProfile to, string reason)
+    {
+        EnsureWritable();
+        var item = Held(itemId, fromSpecialistId, WorkItemStatus.Handling, "transfer");
+        if (to.SpecialistId == fromSpecialistId)
+        {
+            throw SafetyException.InvalidArgument("target_specialist", "an item cannot be transferred to its holder");
+        }
+
+        if (!Eligibility.Fits(to.Skills(), Settings.Requirements(), item.Submission.Language))
+        {
+            throw SafetyException.FailedPrecondition(
+                $"{Specialist(to.SpecialistId)} lacks the skills for {ItemName(itemId)} (policy area and language of {What})");
+        }
+
+        var now = time.GetUtcNow();
+        Replace(item.Then(WorkItemStatus.Reserved, now, Specialist(fromSpecialistId), "transferred", reason) with
+        {
+            Holder = to.SpecialistId,
+            AcceptTime = null,
+            ReservationExpiry = now + Settings.ReservationTimeout,
+        });
+        await _commit!.Mark(itemId);
+        return Current(itemId);
+    }
+
+    /// <summary>Hands an escalated item to its target queue, then notes that it arrived.</summary>
+    private async Task DeliverEscalation(string itemId, string reason)
+    {
+        var item = _items[itemId];
+        await GrainFactory.GetGrain<IQueueGrain>(item.EscalatedTo).Adopt(item.View(Id), Id, reason);
+        if (_items[itemId] is { Status: WorkItemStatus.Escalated } current)
+        {
+            _items[itemId] = current with { EscalationDelivered = true };
+            _ = _commit!.Mark(itemId);
+        }
     }
 
     public Task<SpecialistQueueWork> WorkOf(string specialistId, DateTimeOffset since)

@@ -150,6 +150,44 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         return item;
     }
 
+    public async Task<WorkItemView> Escalate(string queueId, string itemId, string targetQueueId, string reason)
+    {
+        await Roster().Get();
+        var item = await Queue(queueId).Escalate(itemId, Id, targetQueueId, reason);
+        await Finished(queueId, itemId, "escalated");
+        return item;
+    }
+
+    public async Task<WorkItemView> Transfer(string queueId, string itemId, string toSpecialistId, string reason)
+    {
+        await Roster().Get();
+        var item = await GrainFactory.GetGrain<ISpecialistDeskGrain>(toSpecialistId).ReceiveTransfer(queueId, itemId, Id, reason);
+        await Finished(queueId, itemId, "transferred");
+        return item;
+    }
+
+    public async Task<WorkItemView> ReceiveTransfer(string queueId, string itemId, string fromSpecialistId, string reason)
+    {
+        var me = await Roster().Get();
+        if (me.Deactivated || !Eligibility.CanTakeWork(me.ActivityState, _held.Count + _offers.Count + _asking, me.Profile.MaxConcurrentItems))
+        {
+            throw SafetyException.FailedPrecondition(
+                $"specialists/{Id} cannot take work now ({ActivityTransitions.Describe(me.ActivityState)}, {_held.Count + _offers.Count} of {me.Profile.MaxConcurrentItems} slots taken)");
+        }
+
+        _asking++;
+        try
+        {
+            var offer = await Queue(queueId).Transfer(itemId, fromSpecialistId, Profile(me), reason);
+            _offers.Add((queueId, itemId));
+            return offer;
+        }
+        finally
+        {
+            _asking--;
+        }
+    }
+
     public async Task<SpecialistQueueWork> Work()
     {
         var me = await Roster().Get();

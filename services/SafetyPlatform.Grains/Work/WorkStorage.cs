@@ -17,13 +17,15 @@ public sealed record StoredWorkItem(
     DateTimeOffset? AcceptTime,
     WorkOutcome? Outcome,
     ImmutableArray<string> SkippedBy,
-    ImmutableArray<WorkItemEventRecord> History)
+    ImmutableArray<WorkItemEventRecord> History,
+    string EscalatedTo = "",
+    bool EscalationDelivered = false)
 {
     /// <summary>Oldest events beyond this are dropped (the first, `enqueued`, is always kept).</summary>
     public const int MaxHistory = 200;
 
     public WorkItemView View(string queueId) =>
-        new(queueId, ItemId, Submission, Status, Holder, ReservationExpiry, Arrival, Deadline, Outcome, History);
+        new(queueId, ItemId, Submission, Status, Holder, ReservationExpiry, Arrival, Deadline, Outcome, History, EscalatedTo);
 
     public BacklogEntry Entry() => new(Submission.Priority, Deadline, Arrival, ItemId);
 

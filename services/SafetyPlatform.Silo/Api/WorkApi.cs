@@ -23,6 +23,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             .ThrowIfAny();
 
         var teams = await ExistingTeams(queue.ServingTeams);
+        await EnsureQueueExists(queue.EscalationQueue);
         var queueId = request.QueueId.Length > 0 ? request.QueueId : ResourceIds.NewId('q');
         queueId = await grains.ClaimRequest("create-queue", request.RequestId, request, r => r.RequestId = string.Empty, queueId);
 
@@ -63,6 +64,11 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         check.QueueFields(queue, [.. fields]).ThrowIfAny();
 
         var teams = await ExistingTeams(queue.ServingTeams);
+        if (fields.Contains("escalation_queue"))
+        {
+            await EnsureQueueExists(queue.EscalationQueue);
+        }
+
         var view = await grains.GetGrain<IQueueGrain>(queueId).Update(queue.ToSettings(teams), [.. fields], queue.Etag);
         return view.ToProto();
     }
@@ -200,6 +206,34 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         return (await Desk(specialistId).Release(queueId, itemId, request.Reason)).ToProto();
     }
 
+    public override async Task<WorkItem> EscalateWorkItem(EscalateWorkItemRequest request, ServerCallContext context)
+    {
+        var check = new FieldCheck()
+            .ItemName(request.Name, "name", out var queueId, out var itemId)
+            .Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId)
+            .Text(request.Reason, TextRules.MaxReason, "reason", required: true);
+        var targetQueueId = string.Empty;
+        if (request.TargetQueue.Length > 0)
+        {
+            check.Name(request.TargetQueue, "queues", "target_queue", out targetQueueId);
+        }
+
+        check.ThrowIfAny();
+        return (await Desk(specialistId).Escalate(queueId, itemId, targetQueueId, request.Reason)).ToProto();
+    }
+
+    public override async Task<WorkItem> TransferWorkItem(TransferWorkItemRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .ItemName(request.Name, "name", out var queueId, out var itemId)
+            .Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId)
+            .Name(request.TargetSpecialist, Collections.Specialists, "target_specialist", out var targetId)
+            .Require(request.TargetSpecialist != request.Specialist, "target_specialist", "must differ from specialist")
+            .Text(request.Reason, TextRules.MaxReason, "reason")
+            .ThrowIfAny();
+        return (await Desk(specialistId).Transfer(queueId, itemId, targetId, request.Reason)).ToProto();
+    }
+
     public override async Task<SpecialistWork> GetSpecialistWork(GetSpecialistWorkRequest request, ServerCallContext context)
     {
         new FieldCheck().Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId).ThrowIfAny();
@@ -220,6 +254,14 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         var ids = names.Select(n => n["teams/".Length..]).Distinct().ToList();
         await Task.WhenAll(ids.Select(id => grains.GetGrain<ITeamGrain>(id).Get()));
         return ids;
+    }
+
+    private async Task EnsureQueueExists(string name)
+    {
+        if (name.Length > 0)
+        {
+            await grains.GetGrain<IQueueGrain>(name["queues/".Length..]).Get();
+        }
     }
 
     private ISpecialistDeskGrain Desk(string specialistId) => grains.GetGrain<ISpecialistDeskGrain>(specialistId);

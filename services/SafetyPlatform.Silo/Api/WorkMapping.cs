@@ -34,6 +34,7 @@ public static class WorkMapping
         MaxBacklog = view.Settings.MaxBacklog,
         ServingTeams = { view.Settings.ServingTeams.Select(t => $"teams/{t}") },
         MinimumProficiency = (MinimumProficiency)view.Settings.MinimumProficiency,
+        EscalationQueue = view.Settings.EscalationQueue.Length > 0 ? $"queues/{view.Settings.EscalationQueue}" : string.Empty,
         Depth = view.Depth,
         InProgress = view.InProgress,
         CreateTime = Timestamp.FromDateTimeOffset(view.CreateTime),
@@ -56,7 +57,8 @@ public static class WorkMapping
             Or(queue.ReservationTimeout, DefaultReservationTimeout),
             queue.MaxBacklog == 0 ? DefaultMaxBacklog : queue.MaxBacklog,
             [.. servingTeamIds],
-            (ModelRoster.Proficiency)queue.MinimumProficiency);
+            (ModelRoster.Proficiency)queue.MinimumProficiency,
+            queue.EscalationQueue.Length > 0 ? queue.EscalationQueue["queues/".Length..] : string.Empty);
     }
 
     public static WorkItem ToProto(this WorkItemView view, bool withHistory = true)
@@ -75,6 +77,7 @@ public static class WorkMapping
             Status = (WorkItemStatus)view.Status,
             Holder = view.Holder.Length > 0 ? $"specialists/{view.Holder}" : string.Empty,
             ArriveTime = Timestamp.FromDateTimeOffset(view.Arrival),
+            EscalatedTo = view.EscalatedTo.Length > 0 ? ItemName(view.EscalatedTo, view.ItemId) : string.Empty,
         };
         if (view.ReservationExpiry is { } expiry)
         {

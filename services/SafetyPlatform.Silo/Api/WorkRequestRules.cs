@@ -85,6 +85,12 @@ public static class WorkRequestRules
             }
         }
 
+        if (fields.Contains("escalation_queue"))
+        {
+            check.Require(q.EscalationQueue.Length == 0 || ResourceIds.TryParse(q.EscalationQueue, "queues", out _),
+                "queue.escalation_queue", "must be empty or `queues/{queue}`");
+        }
+
         if (fields.Contains("minimum_proficiency"))
         {
             check.Require(System.Enum.IsDefined(q.MinimumProficiency), "queue.minimum_proficiency", "must be a known proficiency");
@@ -134,7 +140,7 @@ public static class WorkRequestRules
             field, "must be between 0 (default) and 30 days");
 
     public static readonly IReadOnlyList<string> CreateQueueFields =
-        ["display_name", "harm_category", "language_codes", "severity", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency"];
+        ["display_name", "harm_category", "language_codes", "severity", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency", "escalation_queue"];
 
     public static bool IsSet(Queue q, string field) => field switch
     {
@@ -146,6 +152,7 @@ public static class WorkRequestRules
         "minimum_proficiency" => q.MinimumProficiency != MinimumProficiency.Unspecified,
         "severity" => q.Severity != Severity.Unspecified,
         "language_codes" => q.LanguageCodes.Count > 0,
+        "escalation_queue" => q.EscalationQueue.Length > 0,
         _ => false,
     };
 }
