@@ -49,6 +49,18 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
         }
 
         Assert.Equal(enqueued.Order(), handled.Order());
+
+        // Every decision, before and after the kill, reaches the submitting tool.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var watch = connection.Work.WatchOutcomes(new WatchOutcomesRequest { Client = "moderation-tool" }, cancellationToken: timeout.Token);
+        var notified = new HashSet<string>();
+        while (notified.Count < handled.Count)
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+            notified.Add(watch.ResponseStream.Current.WorkItem.Name);
+        }
+
+        Assert.Equal(handled.Order(), notified.Order());
     }
 
     [Fact]

@@ -282,6 +282,45 @@ public class WorkEndToEndTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_tool_watching_outcomes_gets_each_decision_and_after_reconnecting_only_what_it_did_not_acknowledge()
+    {
+        var (team, queue) = await NewFloor(fixture.Connection);
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        var client = Unique("tool");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var decided = new List<string>();
+        using (var watch = Work.WatchOutcomes(new WatchOutcomesRequest { Client = client }, cancellationToken: timeout.Token))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var report = Report(queue, RequestIds.New());
+                report.WorkItem.Client = client;
+                var item = await Work.EnqueueWorkItemAsync(report);
+                await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name });
+                await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = item.Name, Specialist = aoife.Name });
+                await Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = item.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = $"decision-{i}" } });
+                decided.Add(item.Name);
+
+                Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+                var notice = watch.ResponseStream.Current;
+                Assert.Equal(i + 1, notice.Sequence);
+                Assert.Equal(item.Name, notice.WorkItem.Name);
+                Assert.Equal($"decision-{i}", notice.WorkItem.Outcome.Decision);
+            }
+        }
+
+        Assert.Equal(1, (await Work.AcknowledgeOutcomesAsync(new AcknowledgeOutcomesRequest { Client = client, Sequence = 1 })).AcknowledgedSequence);
+        using (var again = Work.WatchOutcomes(new WatchOutcomesRequest { Client = client }, cancellationToken: timeout.Token))
+        {
+            Assert.True(await again.ResponseStream.MoveNext(timeout.Token));
+            Assert.Equal(2, again.ResponseStream.Current.Sequence);
+            Assert.Equal(decided[1], again.ResponseStream.Current.WorkItem.Name);
+            Assert.True(await again.ResponseStream.MoveNext(timeout.Token));
+            Assert.Equal(3, again.ResponseStream.Current.Sequence);
+        }
+    }
+
+    [Fact]
     public async Task Items_page_by_status()
     {
         var (team, queue) = await NewFloor(fixture.Connection);

@@ -38,6 +38,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
             siloBuilder.Services.AddSingleton<IActivityHistoryStore, InMemoryActivityHistoryStore>();
             siloBuilder.Services.AddSingleton<IWorkItemStore, InMemoryWorkItemStore>();
+            siloBuilder.Services.AddSingleton<IOutcomeStore, InMemoryOutcomeStore>();
             siloBuilder.Services.Configure<RoutingOptions>(o => o.ReservationSweep = TimeSpan.FromMilliseconds(50));
         }
     }
@@ -93,5 +94,43 @@ public sealed class InMemoryWorkItemStore : IWorkItemStore
         {
             rows[item.ItemId] = item;
         }
+    }
+}
+
+/// <summary>Client outboxes in dictionaries.</summary>
+public sealed class InMemoryOutcomeStore : IOutcomeStore
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, OutcomeNoticeRecord>> _clients = new();
+
+    public Task<IReadOnlyList<OutcomeNoticeRecord>> Load(string client, long afterSequence, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<OutcomeNoticeRecord> rows = _clients.TryGetValue(client, out var found)
+            ? [.. found.Values.Where(n => n.Sequence > afterSequence).OrderBy(n => n.Sequence)]
+            : [];
+        return Task.FromResult(rows);
+    }
+
+    public Task Write(string client, IReadOnlyList<OutcomeNoticeRecord> notices, CancellationToken cancellationToken = default)
+    {
+        var rows = _clients.GetOrAdd(client, _ => new());
+        foreach (var notice in notices)
+        {
+            rows[notice.Sequence] = notice;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task Delete(string client, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
+    {
+        if (_clients.TryGetValue(client, out var rows))
+        {
+            foreach (var sequence in sequences)
+            {
+                rows.TryRemove(sequence, out _);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -183,7 +183,8 @@ public class WorkGrainTests(ClusterFixture fixture)
         var queueView = await queue.Get();
         Assert.Equal(0, queueView.Depth);
         Assert.Equal(0, queueView.InProgress);
-        Assert.True(InMemoryWorkItemStore.Writes - writesBefore < 900, "changes were batched into fewer writes than changes");
+        // 300 items × 4 changes (offer, accept, complete, outcome handed to the outbox).
+        Assert.True(InMemoryWorkItemStore.Writes - writesBefore < 1200, "changes were batched into fewer writes than changes");
     }
 
     [Fact]
@@ -234,6 +235,41 @@ public class WorkGrainTests(ClusterFixture fixture)
         var accepted = await to.Accept(queueId, item.ItemId);
         Assert.Equal(WorkItemStatus.Handling, accepted.Status);
         Assert.Empty((await from.Work()).Held);
+    }
+
+    [Fact]
+    public async Task Outcomes_reach_the_clients_outbox_until_acknowledged()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var client = NewId("tool");
+        var desk = await NewSpecialist(teamId, maxItems: 2);
+        var items = new List<string>();
+        foreach (var n in new[] { "a", "b" })
+        {
+            var item = await queue.Enqueue(Item(Priority.P2, n) with { Client = client });
+            items.Add(item.ItemId);
+            await desk.Next();
+            await desk.Accept(queueId, item.ItemId);
+            await desk.Complete(queueId, item.ItemId, new WorkOutcome("remove", "", "", default, default, ""));
+        }
+
+        var outbox = fixture.Grains.GetGrain<IOutcomeOutboxGrain>(client);
+        var notices = await outbox.Next(0, TimeSpan.FromSeconds(5));
+        while (notices.Length < 2)
+        {
+            notices = [.. notices, .. await outbox.Next(notices.Length == 0 ? 0 : notices[^1].Sequence, TimeSpan.FromSeconds(5))];
+        }
+
+        Assert.Equal(items, notices.Select(n => n.Item.ItemId));
+        Assert.Equal([1L, 2L], notices.Select(n => n.Sequence));
+        Assert.All(notices, n => Assert.Equal("remove", n.Item.Outcome!.Decision));
+
+        await outbox.Publish([notices[0].Item]);
+        Assert.Equal(1, await outbox.Acknowledge(1));
+        var after = await outbox.Next(0, TimeSpan.Zero);
+        Assert.Equal(2, Assert.Single(after).Sequence);
+        Assert.Equal(2, await outbox.Acknowledge(99));
+        Assert.Empty(await outbox.Next(0, TimeSpan.Zero));
     }
 
     private static async Task WaitUntil(Func<Task<bool>> condition)

@@ -98,3 +98,22 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
     [OneWay]
     Task OfferExpired(string queueId, string itemId);
 }
+
+/// <summary>
+/// The outbox of one submitting client: outcomes of its items, numbered, kept until the client
+/// acknowledges them. Key: client id.
+/// </summary>
+public interface IOutcomeOutboxGrain : IGrainWithStringKey
+{
+    /// <summary>Adds outcomes (idempotent per item while unacknowledged); returns once durable.</summary>
+    Task Publish(ImmutableArray<WorkItemView> items);
+
+    /// <summary>
+    /// Unacknowledged outcomes after <paramref name="afterSequence"/> (from the first
+    /// unacknowledged when lower), waiting up to <paramref name="maxWait"/> for one to arrive.
+    /// </summary>
+    Task<ImmutableArray<OutcomeNoticeRecord>> Next(long afterSequence, TimeSpan maxWait);
+
+    /// <summary>Acknowledges up to <paramref name="sequence"/>; returns the acknowledged sequence.</summary>
+    Task<long> Acknowledge(long sequence);
+}

@@ -145,3 +145,9 @@ public sealed record QueueRoute(
     [property: Id(2)] ImmutableArray<string> Languages,
     [property: Id(3)] Proficiency MinimumProficiency,
     [property: Id(4)] ImmutableArray<string> ServingTeams);
+
+/// <summary>One decided item in a client's outcome stream.</summary>
+[GenerateSerializer, Immutable, Alias("safety.OutcomeNotice")]
+public sealed record OutcomeNoticeRecord(
+    [property: Id(0)] long Sequence,
+    [property: Id(1)] WorkItemView Item);

@@ -73,6 +73,12 @@ public sealed partial class QueueGrain(
             LogRecovered(logger, Id, items.Count, loaded.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
             StartSweeping();
 
+            // Outcomes decided here but perhaps not yet handed to their client's outbox.
+            foreach (var item in items.Where(i => i.Status == WorkItemStatus.Completed && !i.OutcomePublished))
+            {
+                PublishOutcome(item.ItemId).Ignore();
+            }
+
             // Escalations written here but perhaps not yet taken in by their target queue.
             foreach (var item in items.Where(i => i.Status == WorkItemStatus.Escalated && !i.EscalationDelivered))
             {
@@ -269,6 +275,7 @@ public sealed partial class QueueGrain(
             Outcome = outcome with { HandleTime = handleTime, CompleteTime = now, SpecialistId = specialistId },
         });
         await _commit!.Mark(itemId);
+        PublishOutcome(itemId).Ignore();
         return Current(itemId);
     }
 
@@ -359,6 +366,21 @@ public sealed partial class QueueGrain(
         });
         await _commit!.Mark(itemId);
         return Current(itemId);
+    }
+
+    /// <summary>
+    /// Hands a durable outcome to the submitting client's outbox, then notes that it was handed
+    /// over (a transactional outbox: after a crash in between, recovery hands it over again).
+    /// </summary>
+    private async Task PublishOutcome(string itemId)
+    {
+        var item = _items[itemId];
+        await GrainFactory.GetGrain<IOutcomeOutboxGrain>(item.Submission.Client).Publish([item.View(Id)]);
+        if (_items[itemId] is { Status: WorkItemStatus.Completed, OutcomePublished: false } current)
+        {
+            _items[itemId] = current with { OutcomePublished = true };
+            _ = _commit!.Mark(itemId);
+        }
     }
 
     /// <summary>Hands an escalated item to its target queue, then notes that it arrived.</summary>

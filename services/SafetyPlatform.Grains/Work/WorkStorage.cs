@@ -19,7 +19,8 @@ public sealed record StoredWorkItem(
     ImmutableArray<string> SkippedBy,
     ImmutableArray<WorkItemEventRecord> History,
     string EscalatedTo = "",
-    bool EscalationDelivered = false)
+    bool EscalationDelivered = false,
+    bool OutcomePublished = false)
 {
     /// <summary>Oldest events beyond this are dropped (the first, `enqueued`, is always kept).</summary>
     public const int MaxHistory = 200;

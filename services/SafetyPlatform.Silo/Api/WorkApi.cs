@@ -12,6 +12,9 @@ namespace SafetyPlatform.Silo.Api;
 /// <summary>The work gRPC service: checks the request, calls the queue and desk grains, maps the reply.</summary>
 public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkService.WorkServiceBase
 {
+    /// <summary>How long one long poll of a client's outbox waits; well under Orleans' call timeout.</summary>
+    private static readonly TimeSpan OutcomePollWait = TimeSpan.FromSeconds(15);
+
     public override async Task<Queue> CreateQueue(CreateQueueRequest request, ServerCallContext context)
     {
         var queue = request.Queue ?? new Queue();
@@ -246,6 +249,34 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             HandledToday = work.HandledToday,
             AverageHandleTime = Duration.FromTimeSpan(work.HandledToday == 0 ? TimeSpan.Zero : work.HandleTimeToday / work.HandledToday),
         };
+    }
+
+    public override async Task WatchOutcomes(WatchOutcomesRequest request, IServerStreamWriter<OutcomeNotice> responseStream, ServerCallContext context)
+    {
+        new FieldCheck().Require(TextRules.IsRequestId(request.Client) && request.Client.Length <= WorkRequestRules.MaxClient,
+            "client", $"is required: 1 to {WorkRequestRules.MaxClient} printable characters without spaces").ThrowIfAny();
+        var outbox = grains.GetGrain<IOutcomeOutboxGrain>(request.Client);
+        var cancel = context.CancellationToken;
+        long sent = 0;
+        while (!cancel.IsCancellationRequested)
+        {
+            foreach (var notice in await outbox.Next(sent, OutcomePollWait).WaitAsync(cancel))
+            {
+                await responseStream.WriteAsync(new OutcomeNotice { Sequence = notice.Sequence, WorkItem = notice.Item.ToProto(withHistory: false) }, cancel);
+                sent = notice.Sequence;
+            }
+        }
+    }
+
+    public override async Task<AcknowledgeOutcomesResponse> AcknowledgeOutcomes(AcknowledgeOutcomesRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .Require(TextRules.IsRequestId(request.Client) && request.Client.Length <= WorkRequestRules.MaxClient,
+                "client", $"is required: 1 to {WorkRequestRules.MaxClient} printable characters without spaces")
+            .Require(request.Sequence >= 1, "sequence", "must be at least 1")
+            .ThrowIfAny();
+        var acknowledged = await grains.GetGrain<IOutcomeOutboxGrain>(request.Client).Acknowledge(request.Sequence);
+        return new AcknowledgeOutcomesResponse { AcknowledgedSequence = acknowledged };
     }
 
     /// <summary>Team ids of `teams/{id}` names, each checked to exist (NOT_FOUND otherwise).</summary>

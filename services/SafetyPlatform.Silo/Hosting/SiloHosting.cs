@@ -23,6 +23,7 @@ public static class SiloHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IActivityHistoryStore, TableActivityHistoryStore>();
         builder.Services.AddSingleton<IWorkItemStore, TableWorkItemStore>();
+        builder.Services.AddSingleton<IOutcomeStore, TableOutcomeStore>();
         builder.Services.Configure<RoutingOptions>(config.GetSection("Routing"));
         builder.Services.AddSingleton<ClusterReadiness>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterReadiness>());

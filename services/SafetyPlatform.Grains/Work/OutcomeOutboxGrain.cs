@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Orleans.Concurrency;
+using SafetyPlatform.Grains.Roster;
+
+namespace SafetyPlatform.Grains.Work;
+
+/// <summary>Durable rows of a client's outbox.</summary>
+public interface IOutcomeStore
+{
+    /// <summary>Notices with a sequence above <paramref name="afterSequence"/>.</summary>
+    Task<IReadOnlyList<OutcomeNoticeRecord>> Load(string client, long afterSequence, CancellationToken cancellationToken = default);
+
+    Task Write(string client, IReadOnlyList<OutcomeNoticeRecord> notices, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes acknowledged rows; best effort (rows at or below the acknowledged sequence are ignored anyway).</summary>
+    Task Delete(string client, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Stored acknowledgement of a client's outbox.</summary>
+[GenerateSerializer, Alias("safety.OutboxState")]
+public sealed class OutboxState
+{
+    [Id(0)] public long Acknowledged { get; set; }
+}
+
+/// <summary>
+/// A submitting client's outcomes, numbered in the order they became durable, kept until
+/// acknowledged. Publishes are group-committed; readers see a notice only once it is durable.
+/// </summary>
+[Reentrant]
+public sealed class OutcomeOutboxGrain(
+    [PersistentState("outbox", StorageNames.Roster)] IPersistentState<OutboxState> state,
+    IOutcomeStore store,
+    TimeProvider time) : Grain, IOutcomeOutboxGrain
+{
+    private const int MaxPerRead = 100;
+    private readonly SortedDictionary<long, OutcomeNoticeRecord> _written = [];
+    private readonly Dictionary<long, OutcomeNoticeRecord> _staged = [];
+    private readonly Dictionary<string, long> _byItem = new(StringComparer.Ordinal);
+    private Task<long>? _acknowledging;
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private GroupCommit? _commit;
+    private long _next;
+
+    private string Client => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _commit = new GroupCommit(WriteStaged);
+        foreach (var notice in await store.Load(Client, state.State.Acknowledged, cancellationToken))
+        {
+            _written[notice.Sequence] = notice;
+            _byItem[Key(notice.Item)] = notice.Sequence;
+        }
+
+        _next = Math.Max(state.State.Acknowledged, _written.Count > 0 ? _written.Keys.Max() : 0) + 1;
+    }
+
+    public async Task Publish(ImmutableArray<WorkItemView> items)
+    {
+        var writes = new List<Task>();
+        foreach (var item in items)
+        {
+            if (!_byItem.TryGetValue(Key(item), out var sequence))
+            {
+                sequence = _next++;
+                _byItem[Key(item)] = sequence;
+                _staged[sequence] = new OutcomeNoticeRecord(sequence, item with { History = [] });
+            }
+
+            if (_staged.ContainsKey(sequence))
+            {
+                writes.Add(_commit!.Mark(sequence.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        await Task.WhenAll(writes);
+    }
+
+    public async Task<ImmutableArray<OutcomeNoticeRecord>> Next(long afterSequence, TimeSpan maxWait)
+    {
+        var from = Math.Max(afterSequence, state.State.Acknowledged);
+        var ready = Ready(from);
+        if (ready.IsEmpty)
+        {
+            using var timeout = new CancellationTokenSource(maxWait, time);
+            await Task.WhenAny(_arrived.Task, Task.Delay(Timeout.InfiniteTimeSpan, time, timeout.Token)).ConfigureAwait(true);
+            ready = Ready(Math.Max(afterSequence, state.State.Acknowledged));
+        }
+
+        return ready;
+    }
+
+    public async Task<long> Acknowledge(long sequence)
+    {
+        // One acknowledgement at a time: each writes the outbox's state.
+        while (_acknowledging is { IsCompleted: false } pending)
+        {
+            await pending;
+        }
+
+        var acknowledging = AcknowledgeNow(sequence);
+        _acknowledging = acknowledging;
+        return await acknowledging;
+    }
+
+    private async Task<long> AcknowledgeNow(long sequence)
+    {
+        var highest = _written.Count > 0 ? _written.Keys.Max() : state.State.Acknowledged;
+        var upTo = Math.Min(sequence, highest);
+        if (upTo <= state.State.Acknowledged)
+        {
+            return state.State.Acknowledged;
+        }
+
+        await StateWrites.Commit(state, this, () => state.State.Acknowledged = upTo);
+        var done = _written.Keys.TakeWhile(s => s <= upTo).ToList();
+        foreach (var s in done)
+        {
+            _byItem.Remove(Key(_written[s].Item));
+            _written.Remove(s);
+        }
+
+        store.Delete(Client, done).Ignore();
+        return upTo;
+    }
+
+    private ImmutableArray<OutcomeNoticeRecord> Ready(long after) =>
+        [.. _written.Where(n => n.Key > after).Take(MaxPerRead).Select(n => n.Value)];
+
+    /// <summary>Writes the staged notices, then makes them visible to readers and wakes them.</summary>
+    private async Task WriteStaged(IReadOnlyCollection<string> keys)
+    {
+        var notices = keys.Select(k => _staged[long.Parse(k, CultureInfo.InvariantCulture)]).OrderBy(n => n.Sequence).ToList();
+        await store.Write(Client, notices);
+        foreach (var notice in notices)
+        {
+            _staged.Remove(notice.Sequence);
+            _written[notice.Sequence] = notice;
+        }
+
+        var fired = _arrived;
+        _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fired.TrySetResult();
+    }
+
+    private static string Key(WorkItemView item) => item.QueueId + "/" + item.ItemId;
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using SafetyPlatform.Grains.Work;
+
+namespace SafetyPlatform.Silo.Storage;
+
+/// <summary>Client outboxes in an Azure Table: one partition per client, one row per notice.</summary>
+public sealed class TableOutcomeStore(TableServiceClient service) : IOutcomeStore
+{
+    public const string TableName = "Outcomes";
+    private const int TransactionSize = 100;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    private readonly Lazy<Task<TableClient>> _table = new(async () =>
+    {
+        var table = service.GetTableClient(TableName);
+        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        return table;
+    });
+
+    public async Task<IReadOnlyList<OutcomeNoticeRecord>> Load(string client, long afterSequence, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        var notices = new List<OutcomeNoticeRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {client} and RowKey gt {RowKey(afterSequence)}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            notices.Add(JsonSerializer.Deserialize<OutcomeNoticeRecord>(row.GetString("Data"), Json)
+                ?? throw new InvalidDataException($"outcome {row.RowKey} of client {client} is empty"));
+        }
+
+        return notices;
+    }
+
+    public async Task Write(string client, IReadOnlyList<OutcomeNoticeRecord> notices, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        foreach (var chunk in notices.Chunk(TransactionSize))
+        {
+            await table.SubmitTransactionAsync(
+                chunk.Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                    new TableEntity(client, RowKey(n.Sequence)) { ["Data"] = JsonSerializer.Serialize(n, Json) })),
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task Delete(string client, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        foreach (var chunk in sequences.Chunk(TransactionSize))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(
+                    chunk.Select(s => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(client, RowKey(s)), ETag.All)),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException)
+            {
+                // Already gone, or storage is briefly away: rows at or below the acknowledged sequence are never read.
+            }
+        }
+    }
+
+    private static string RowKey(long sequence) => sequence.ToString("D19", CultureInfo.InvariantCulture);
+}
