@@ -321,6 +321,27 @@ public class WorkEndToEndTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_specialist_holding_an_offer_stream_gets_items_as_they_arrive()
+    {
+        var (team, queue) = await NewFloor(fixture.Connection);
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var offers = Work.StreamOffers(new StreamOffersRequest { Specialist = aoife.Name }, cancellationToken: timeout.Token);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var item = await Work.EnqueueWorkItemAsync(Report(queue, RequestIds.New()));
+            Assert.True(await offers.ResponseStream.MoveNext(timeout.Token));
+            var offer = offers.ResponseStream.Current;
+            Assert.Equal(item.Name, offer.Name);
+            Assert.Equal(WorkItemStatus.Reserved, offer.Status);
+            Assert.Equal(aoife.Name, offer.Holder);
+            await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = aoife.Name });
+            await Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = offer.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove" } });
+        }
+    }
+
+    [Fact]
     public async Task Items_page_by_status()
     {
         var (team, queue) = await NewFloor(fixture.Connection);

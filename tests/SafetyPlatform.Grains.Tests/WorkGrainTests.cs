@@ -272,6 +272,26 @@ public class WorkGrainTests(ClusterFixture fixture)
         Assert.Empty(await outbox.Next(0, TimeSpan.Zero));
     }
 
+    [Fact]
+    public async Task An_arriving_item_goes_to_the_waiting_specialist_idle_longest()
+    {
+        var (teamId, queue, _) = await NewFloor();
+        var longIdle = await NewSpecialist(teamId);
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(5));
+        var justIdle = await NewSpecialist(teamId);
+
+        var justWaiting = justIdle.WaitForOffer(TimeSpan.FromMinutes(10));
+        var longWaiting = longIdle.WaitForOffer(TimeSpan.FromMinutes(10));
+        await WaitUntil(async () => (await queue.Get()).WaitingSpecialists == 2);
+        var first = await queue.Enqueue(Item(Priority.P2, "first"));
+
+        Assert.Equal(first.ItemId, (await longWaiting)!.ItemId);
+        Assert.False(justWaiting.IsCompleted);
+        var second = await queue.Enqueue(Item(Priority.P2, "second"));
+        Assert.Equal(second.ItemId, (await justWaiting)!.ItemId);
+        Assert.Equal(WorkItemStatus.Reserved, (await queue.GetItem(second.ItemId)).Status);
+    }
+
     private static async Task WaitUntil(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);

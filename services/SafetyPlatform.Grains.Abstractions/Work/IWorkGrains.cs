@@ -34,6 +34,19 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <summary>Reserves the best item for this specialist and returns it, or null.</summary>
     Task<WorkItemView?> Offer(RoutingProfile specialist);
 
+    /// <summary>
+    /// Like <see cref="Offer"/>, but when nothing fits waits up to <paramref name="maxWait"/> for an
+    /// item to arrive. An arriving item goes to the waiting specialist who fits it and has been
+    /// idle longest (<paramref name="idleSince"/>).
+    /// </summary>
+    Task<WorkItemView?> WaitForOffer(RoutingProfile specialist, DateTimeOffset idleSince, TimeSpan maxWait);
+
+    /// <summary>Stops a specialist's wait here (their offer came from another queue).</summary>
+    Task CancelWait(string specialistId);
+
+    /// <summary>Takes back an offer the specialist never saw, without skipping them for it.</summary>
+    Task Withdraw(string itemId, string specialistId);
+
     Task<WorkItemView> Accept(string itemId, string specialistId);
 
     Task<WorkItemView> Reject(string itemId, string specialistId, string reason);
@@ -76,6 +89,9 @@ public interface IQueueDirectoryGrain : IGrainWithStringKey
 public interface ISpecialistDeskGrain : IGrainWithStringKey
 {
     Task<WorkItemView?> Next();
+
+    /// <summary>The next offer for this specialist, waiting up to <paramref name="maxWait"/> for one.</summary>
+    Task<WorkItemView?> WaitForOffer(TimeSpan maxWait);
 
     Task<WorkItemView> Accept(string queueId, string itemId);
 

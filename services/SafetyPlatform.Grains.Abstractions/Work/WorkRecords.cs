@@ -43,7 +43,8 @@ public sealed record QueueView(
     [property: Id(3)] int InProgress,
     [property: Id(4)] DateTimeOffset CreateTime,
     [property: Id(5)] DateTimeOffset UpdateTime,
-    [property: Id(6)] long Version);
+    [property: Id(6)] long Version,
+    [property: Id(7)] int WaitingSpecialists);
 
 /// <summary>What a submitting tool sends for one item.</summary>
 [GenerateSerializer, Immutable, Alias("safety.WorkItemSubmission")]

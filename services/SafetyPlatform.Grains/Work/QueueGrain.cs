@@ -44,6 +44,7 @@ public sealed partial class QueueGrain(
     private readonly Dictionary<string, string> _byRequest = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byHolder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(DateTimeOffset At, TimeSpan HandleTime)>> _completedBy = new(StringComparer.Ordinal);
+    private readonly List<Waiter> _waiters = [];
     private GroupCommit? _commit;
     private int _lastPartition;
     private int _inLastPartition;
@@ -148,6 +149,7 @@ public sealed partial class QueueGrain(
             throw error;
         }
 
+        Dispatch();
         await _commit!.Mark(item!.ItemId);
         return Current(item.ItemId);
     }
@@ -158,6 +160,7 @@ public sealed partial class QueueGrain(
         await MakeRoom(submissions.Length);
         var now = time.GetUtcNow();
         var admitted = submissions.Select(s => Admit(s, now)).ToList();
+        Dispatch();
         var writes = admitted.Where(a => a.Item is not null).Select(a => _commit!.Mark(a.Item!.ItemId)).ToList();
         await Task.WhenAll(writes);
         return [.. admitted.Select(a => a.Error is null
@@ -218,16 +221,103 @@ public sealed partial class QueueGrain(
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var expiry = now + Settings.ReservationTimeout;
-        Replace(best.Then(WorkItemStatus.Reserved, now, Specialist(specialist.SpecialistId), "offered", string.Empty) with
-        {
-            Holder = specialist.SpecialistId,
-            ReservationExpiry = expiry,
-        });
+        Reserve(best, specialist.SpecialistId);
         await _commit!.Mark(best.ItemId);
         return Current(best.ItemId);
     }
+
+    public async Task<WorkItemView?> WaitForOffer(RoutingProfile specialist, DateTimeOffset idleSince, TimeSpan maxWait)
+    {
+        var now = await Offer(specialist);
+        if (now is not null || maxWait <= TimeSpan.Zero)
+        {
+            return now;
+        }
+
+        _waiters.RemoveAll(w => w.Specialist.SpecialistId == specialist.SpecialistId && w.Offered.TrySetResult(null));
+        var waiter = new Waiter(specialist, idleSince, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _waiters.Add(waiter);
+        using (var timeout = new CancellationTokenSource(maxWait, time))
+        {
+            await Task.WhenAny(waiter.Offered.Task, Task.Delay(Timeout.InfiniteTimeSpan, time, timeout.Token)).ConfigureAwait(true);
+        }
+
+        if (!waiter.Offered.Task.IsCompleted)
+        {
+            _waiters.Remove(waiter);
+            return null;
+        }
+
+        var itemId = await waiter.Offered.Task;
+        if (itemId is null)
+        {
+            return null;
+        }
+
+        await _commit!.Mark(itemId);
+        return Current(itemId);
+    }
+
+    public Task CancelWait(string specialistId)
+    {
+        _waiters.RemoveAll(w => w.Specialist.SpecialistId == specialistId && w.Offered.TrySetResult(null));
+        return Task.CompletedTask;
+    }
+
+    public async Task Withdraw(string itemId, string specialistId)
+    {
+        EnsureWritable();
+        if (_items.TryGetValue(itemId, out var item) && item.Status == WorkItemStatus.Reserved && item.Holder == specialistId)
+        {
+            Replace(item.Then(WorkItemStatus.Queued, time.GetUtcNow(), "system", "withdrawn", "the specialist already had an offer") with
+            {
+                Holder = string.Empty,
+                ReservationExpiry = null,
+            });
+            Dispatch();
+            await _commit!.Mark(itemId);
+        }
+    }
+
+    /// <summary>Reserves an item for a specialist in memory; the caller writes it.</summary>
+    private void Reserve(StoredWorkItem item, string specialistId)
+    {
+        var now = time.GetUtcNow();
+        Replace(item.Then(WorkItemStatus.Reserved, now, Specialist(specialistId), "offered", string.Empty) with
+        {
+            Holder = specialistId,
+            ReservationExpiry = now + Settings.ReservationTimeout,
+        });
+    }
+
+    /// <summary>
+    /// Offers waiting items to waiting specialists: the longest idle first, each the best item
+    /// that fits them.
+    /// </summary>
+    private void Dispatch()
+    {
+        if (_waiters.Count == 0 || _backlog.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var waiter in _waiters.OrderBy(w => w.IdleSince).ToList())
+        {
+            if (_backlog.Count == 0)
+            {
+                break;
+            }
+
+            if (BestFor(waiter.Specialist) is { } item)
+            {
+                Reserve(item, waiter.Specialist.SpecialistId);
+                _waiters.Remove(waiter);
+                waiter.Offered.TrySetResult(item.ItemId);
+            }
+        }
+    }
+
+    private sealed record Waiter(RoutingProfile Specialist, DateTimeOffset IdleSince, TaskCompletionSource<string?> Offered);
 
     public async Task<WorkItemView> Accept(string itemId, string specialistId)
     {
@@ -259,6 +349,7 @@ public sealed partial class QueueGrain(
             ReservationExpiry = null,
             SkippedBy = item.SkippedBy.Add(specialistId),
         });
+        Dispatch();
         await _commit!.Mark(itemId);
         return Current(itemId);
     }
@@ -288,6 +379,7 @@ public sealed partial class QueueGrain(
             Holder = string.Empty,
             AcceptTime = null,
         });
+        Dispatch();
         await _commit!.Mark(itemId);
         return Current(itemId);
     }
@@ -335,6 +427,7 @@ public sealed partial class QueueGrain(
                     item.Arrival, item.Deadline, null, null, [], item.History);
                 Index(adopted.Then(WorkItemStatus.Queued, time.GetUtcNow(), $"queues/{fromQueueId}", "escalated_in", reason));
                 _inLastPartition++;
+                Dispatch();
             }
         }
 
@@ -494,6 +587,7 @@ public sealed partial class QueueGrain(
             Expire(_items[_reservations.Min.ItemId], now);
         }
 
+        Dispatch();
         return Task.CompletedTask;
     }
 
@@ -613,7 +707,7 @@ public sealed partial class QueueGrain(
         _items.TryGetValue(itemId, out var item) ? item.View(Id) : throw SafetyException.NotFound(ItemName(itemId));
 
     private QueueView View() => new(Id, Settings, _backlog.Count, _byHolder.Values.Sum(h => h.Count),
-        state.State.CreateTime, state.State.UpdateTime, state.State.Version);
+        state.State.CreateTime, state.State.UpdateTime, state.State.Version, _waiters.Count);
 
     private QueueRoute Route() => new(Id, Settings.HarmCategory, Settings.Languages, Settings.MinimumProficiency, Settings.ServingTeams);
 

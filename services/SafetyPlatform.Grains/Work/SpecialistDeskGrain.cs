@@ -20,6 +20,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     private readonly HashSet<(string Queue, string Item)> _held = [];
     private readonly HashSet<(string Queue, string Item)> _offers = [];
     private int _asking;
+    private TaskCompletionSource _slotFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _accepting;
 
     private string Id => this.GetPrimaryKeyString();
@@ -65,6 +66,78 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         {
             _asking--;
         }
+    }
+
+    public async Task<WorkItemView?> WaitForOffer(TimeSpan maxWait)
+    {
+        var me = await Roster().Get();
+        if (me.Deactivated)
+        {
+            throw SafetyException.FailedPrecondition($"specialists/{Id} is deactivated");
+        }
+
+        var profile = Profile(me);
+        var skills = profile.Skills();
+        var routes = (await Directory().ServedBy(me.TeamId))
+            .Where(r => Eligibility.ServesQueue(skills, new QueueRequirements(r.HarmCategory, r.Languages, r.MinimumProficiency)))
+            .ToList();
+        if (routes.Count == 0 || !Eligibility.CanTakeWork(me.ActivityState, _held.Count + _offers.Count + _asking, me.Profile.MaxConcurrentItems))
+        {
+            // Nothing to wait on yet: wait a little for a slot to free (or the state to change), then let the caller ask again.
+            using var pause = new CancellationTokenSource(maxWait < StatePoll ? maxWait : StatePoll, time);
+            await Task.WhenAny(_slotFreed.Task, Task.Delay(Timeout.InfiniteTimeSpan, time, pause.Token)).ConfigureAwait(true);
+            return null;
+        }
+
+        _asking++;
+        try
+        {
+            // Time in AVAILABLE is idleness; a specialist already HANDLING comes after everyone idle.
+            var idleSince = me.ActivityState == ActivityState.Available ? me.ActivityStateStart : time.GetUtcNow();
+            var waits = routes.Select(r => (r.QueueId, Wait: Queue(r.QueueId).WaitForOffer(profile, idleSince, maxWait))).ToList();
+            WorkItemView? chosen = null;
+            while (waits.Count > 0)
+            {
+                var done = await Task.WhenAny(waits.Select(w => w.Wait));
+                var entry = waits.First(w => w.Wait == done);
+                waits.Remove(entry);
+                var offer = await done;
+                if (offer is null)
+                {
+                    continue;
+                }
+
+                if (chosen is null)
+                {
+                    chosen = offer;
+                    _offers.Add((entry.QueueId, offer.ItemId));
+                    foreach (var other in waits)
+                    {
+                        Queue(other.QueueId).CancelWait(Id).Ignore();
+                    }
+                }
+                else
+                {
+                    // Two queues offered at once: keep one, give the other back untouched.
+                    await Queue(entry.QueueId).Withdraw(offer.ItemId, Id);
+                }
+            }
+
+            return chosen;
+        }
+        finally
+        {
+            _asking--;
+        }
+    }
+
+    private static readonly TimeSpan StatePoll = TimeSpan.FromSeconds(1);
+
+    private void SlotFreed()
+    {
+        var fired = _slotFreed;
+        _slotFreed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fired.TrySetResult();
     }
 
     private async Task<WorkItemView?> Reserve(SpecialistView me)
@@ -131,6 +204,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         await Roster().Get();
         var item = await Queue(queueId).Reject(itemId, Id, reason);
         _offers.Remove((queueId, itemId));
+        SlotFreed();
         return item;
     }
 
@@ -203,6 +277,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     public async Task OfferExpired(string queueId, string itemId)
     {
         _offers.Remove((queueId, itemId));
+        SlotFreed();
         var target = routing.Value.OfferTimeoutState;
         if (target == ActivityState.Unspecified)
         {
@@ -222,6 +297,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     private async Task Finished(string queueId, string itemId, string action)
     {
         _held.Remove((queueId, itemId));
+        SlotFreed();
         // An accept in flight will make the specialist HANDLING again; do not flap.
         if (_held.Count == 0 && _accepting == 0)
         {

@@ -164,6 +164,21 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         return new GetNextWorkItemResponse { WorkItem = offer?.ToProto() };
     }
 
+    public override async Task StreamOffers(StreamOffersRequest request, IServerStreamWriter<WorkItem> responseStream, ServerCallContext context)
+    {
+        new FieldCheck().Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId).ThrowIfAny();
+        var desk = Desk(specialistId);
+        var cancel = context.CancellationToken;
+        await grains.GetGrain<ISpecialistGrain>(specialistId).Get();
+        while (!cancel.IsCancellationRequested)
+        {
+            if (await desk.WaitForOffer(OutcomePollWait).WaitAsync(cancel) is { } offer)
+            {
+                await responseStream.WriteAsync(offer.ToProto(), cancel);
+            }
+        }
+    }
+
     public override async Task<WorkItem> AcceptWorkItem(AcceptWorkItemRequest request, ServerCallContext context)
     {
         new FieldCheck()

@@ -37,6 +37,7 @@ public static class WorkMapping
         EscalationQueue = view.Settings.EscalationQueue.Length > 0 ? $"queues/{view.Settings.EscalationQueue}" : string.Empty,
         Depth = view.Depth,
         InProgress = view.InProgress,
+        WaitingSpecialists = view.WaitingSpecialists,
         CreateTime = Timestamp.FromDateTimeOffset(view.CreateTime),
         UpdateTime = Timestamp.FromDateTimeOffset(view.UpdateTime),
         Etag = view.Version.ToString(CultureInfo.InvariantCulture),
