@@ -212,6 +212,7 @@ public class WorkGrainTests(ClusterFixture fixture)
         Assert.Equal(0, (await queue.Get()).InProgress);
         var roster = fixture.Grains.GetGrain<ISpecialistGrain>(desk.GetPrimaryKeyString());
         Assert.Equal(ActivityState.Available, (await roster.Get()).ActivityState);
+        Assert.Equal(1, (await desk.Work()).EscalatedToday);
     }
 
     [Fact]

@@ -136,7 +136,8 @@ public sealed record SpecialistQueueWork(
     [property: Id(0)] ImmutableArray<WorkItemView> Held,
     [property: Id(1)] ImmutableArray<WorkItemView> Offers,
     [property: Id(2)] int HandledToday,
-    [property: Id(3)] TimeSpan HandleTimeToday);
+    [property: Id(3)] TimeSpan HandleTimeToday,
+    [property: Id(4)] int EscalatedToday);
 
 /// <summary>What the queue directory knows of each queue, for routing.</summary>
 [GenerateSerializer, Immutable, Alias("safety.QueueRoute")]

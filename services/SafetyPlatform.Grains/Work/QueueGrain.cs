@@ -44,6 +44,7 @@ public sealed partial class QueueGrain(
     private readonly Dictionary<string, string> _byRequest = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byHolder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(DateTimeOffset At, TimeSpan HandleTime)>> _completedBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DateTimeOffset>> _escalatedBy = new(StringComparer.Ordinal);
     private readonly List<Waiter> _waiters = [];
     private GroupCommit? _commit;
     private int _lastPartition;
@@ -493,11 +494,13 @@ public sealed partial class QueueGrain(
         EnsureCreated();
         var mine = _byHolder.TryGetValue(specialistId, out var ids) ? ids.Select(id => _items[id]).ToList() : [];
         var done = _completedBy.TryGetValue(specialistId, out var list) ? list.Where(c => c.At >= since).ToList() : [];
+        var escalated = _escalatedBy.TryGetValue(specialistId, out var times) ? times.Count(t => t >= since) : 0;
         return Task.FromResult(new SpecialistQueueWork(
             [.. mine.Where(i => i.Status == WorkItemStatus.Handling).Select(i => i.View(Id))],
             [.. mine.Where(i => i.Status == WorkItemStatus.Reserved).Select(i => i.View(Id))],
             done.Count,
-            done.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.HandleTime)));
+            done.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.HandleTime),
+            escalated));
     }
 
     /// <summary>Checks a new item and indexes it; returns the refusal instead when it is not admitted.</summary>
@@ -625,6 +628,15 @@ public sealed partial class QueueGrain(
                 }
 
                 done.Add((outcome.CompleteTime, outcome.HandleTime));
+                break;
+            case WorkItemStatus.Escalated when item.History.LastOrDefault(e => e.Action == "escalated") is { } escalation:
+                var by = escalation.Actor.StartsWith("specialists/", StringComparison.Ordinal) ? escalation.Actor["specialists/".Length..] : escalation.Actor;
+                if (!_escalatedBy.TryGetValue(by, out var escalations))
+                {
+                    _escalatedBy[by] = escalations = [];
+                }
+
+                escalations.Add(escalation.At);
                 break;
         }
     }

@@ -271,7 +271,8 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
             [.. parts.SelectMany(p => p.Held)],
             [.. parts.SelectMany(p => p.Offers)],
             parts.Sum(p => p.HandledToday),
-            parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.HandleTimeToday));
+            parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.HandleTimeToday),
+            parts.Sum(p => p.EscalatedToday));
     }
 
     public async Task OfferExpired(string queueId, string itemId)

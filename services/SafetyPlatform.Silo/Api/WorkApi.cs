@@ -262,6 +262,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             HeldItems = { work.Held.Select(i => i.ToProto(withHistory: false)) },
             Offers = { work.Offers.Select(i => i.ToProto(withHistory: false)) },
             HandledToday = work.HandledToday,
+            EscalatedToday = work.EscalatedToday,
             AverageHandleTime = Duration.FromTimeSpan(work.HandledToday == 0 ? TimeSpan.Zero : work.HandleTimeToday / work.HandledToday),
         };
     }
