@@ -12,7 +12,8 @@ using HarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory;
 
 // Load generator for the work cycle: enqueue → offer → accept → complete through the gateway.
 // Usage: dotnet run -c Release --project benchmarks/SafetyPlatform.Benchmarks -- [--seconds 20] [--specialists 64]
-//        [--concurrency 4] [--workers 2] [--azurite-disk]
+//        [--concurrency 4] [--azurite-disk] [--pull [--workers 2]]
+// By default specialists hold StreamOffers streams (push); --pull makes --workers loops per specialist poll GetNextWorkItem.
 var options = Options.Parse(args);
 Console.WriteLine($"SafetyPlatform work-cycle benchmark — {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores");
 Console.WriteLine($"options: {options}");
@@ -129,7 +130,7 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
 
     public async Task<Result> Run(TimeSpan duration, double? itemsPerSecond)
     {
-        var result = new Result(itemsPerSecond);
+        var result = new Result(itemsPerSecond, options.Pull);
         using var stop = new CancellationTokenSource(duration);
         var clock = Stopwatch.StartNew();
         long enqueued = 0;
@@ -181,36 +182,77 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
             }
         }).ToList();
 
-        var workers = specialists.SelectMany(s => Enumerable.Range(0, options.Workers).Select(async _ =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                var start = Stopwatch.GetTimestamp();
-                var offer = (await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = s.Name })).WorkItem;
-                Interlocked.Increment(ref result.Calls);
-                if (offer is null)
-                {
-                    await Delay(TimeSpan.FromMilliseconds(5), stop.Token);
-                    continue;
-                }
-
-                result.Offer.RecordValue(Micros(start));
-                start = Stopwatch.GetTimestamp();
-                await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = s.Name });
-                result.Accept.RecordValue(Micros(start));
-                start = Stopwatch.GetTimestamp();
-                await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = offer.Name, Specialist = s.Name, Outcome = new Outcome { Decision = "remove" } });
-                result.Complete.RecordValue(Micros(start));
-                Interlocked.Add(ref result.Calls, 2);
-                Interlocked.Increment(ref result.Completed);
-            }
-        })).ToList();
+        var workers = options.Pull ? PullWorkers(result, stop.Token) : PushWorkers(result, stop.Token);
 
         await Task.WhenAll(producers.Concat(workers));
         result.Seconds = clock.Elapsed.TotalSeconds;
         // Let what was offered or held at the end finish, so the next run starts clean.
         await Drain();
         return result;
+    }
+
+    /// <summary>Each specialist's workers loop GetNextWorkItem → accept → complete; offer = GetNextWorkItem's latency.</summary>
+    private List<Task> PullWorkers(Result result, CancellationToken stop) => [.. specialists.SelectMany(s => Enumerable.Range(0, options.Workers).Select(async _ =>
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var offer = (await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = s.Name })).WorkItem;
+            Interlocked.Increment(ref result.Calls);
+            if (offer is null)
+            {
+                await Delay(TimeSpan.FromMilliseconds(5), stop);
+                continue;
+            }
+
+            result.Offer.RecordValue(Micros(start));
+            await Handle(result, s, offer);
+        }
+    }))];
+
+    /// <summary>
+    /// Each specialist holds one StreamOffers stream and handles every offer it brings (up to
+    /// their concurrency at once); offer = from the item's arrival to the offer reaching the
+    /// specialist, which includes any wait in the backlog.
+    /// </summary>
+    private List<Task> PushWorkers(Result result, CancellationToken stop) => [.. specialists.Select(async s =>
+    {
+        using var call = connection.Work.StreamOffers(new StreamOffersRequest { Specialist = s.Name }, cancellationToken: stop);
+        Interlocked.Increment(ref result.Calls);
+        var handling = new List<Task>();
+        try
+        {
+            while (await call.ResponseStream.MoveNext(stop))
+            {
+                var offer = call.ResponseStream.Current;
+                var waited = DateTimeOffset.UtcNow - offer.ArriveTime.ToDateTimeOffset();
+                result.Offer.RecordValue(Math.Max(1, (long)waited.TotalMicroseconds));
+                handling.RemoveAll(t => t.IsCompleted);
+                handling.Add(Handle(result, s, offer));
+            }
+        }
+        catch (Grpc.Core.RpcException) when (stop.IsCancellationRequested)
+        {
+            // The run is over.
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
+
+        await Task.WhenAll(handling);
+    })];
+
+    private async Task Handle(Result result, Specialist s, WorkItem offer)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = s.Name });
+        result.Accept.RecordValue(Micros(start));
+        start = Stopwatch.GetTimestamp();
+        await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = offer.Name, Specialist = s.Name, Outcome = new Outcome { Decision = "remove" } });
+        result.Complete.RecordValue(Micros(start));
+        Interlocked.Add(ref result.Calls, 2);
+        Interlocked.Increment(ref result.Completed);
     }
 
     private async Task Drain()
@@ -262,7 +304,7 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
     private static long Micros(long startTimestamp) => (Stopwatch.GetTimestamp() - startTimestamp) * 1_000_000 / Stopwatch.Frequency;
 }
 
-internal sealed class Result(double? targetRate)
+internal sealed class Result(double? targetRate, bool pull)
 {
     public LongConcurrentHistogram Enqueue { get; } = new(1, 60_000_000, 3);
     public LongConcurrentHistogram Offer { get; } = new(1, 60_000_000, 3);
@@ -282,7 +324,7 @@ internal sealed class Result(double? targetRate)
         Console.WriteLine($"cycle, {label}{(targetRate is { } r ? $" (paced at {r:F0} items/s)" : string.Empty)}: {ItemsPerSecond:F0} items/s completed, " +
                           $"{CallsPerSecond:F0} gRPC calls/s = {CallsPerSecond / echoRate:P0} of echo, over {Seconds:F1} s");
         Line("enqueue (batch of 50)", Enqueue);
-        Line("offer (GetNextWorkItem)", Offer);
+        Line(pull ? "offer (GetNextWorkItem)" : "offer (arrival → stream)", Offer);
         Line("accept", Accept);
         Line("complete", Complete);
     }
@@ -294,13 +336,13 @@ internal sealed class Result(double? targetRate)
         (h.GetValueAtPercentile(percentile) / 1000.0).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
 }
 
-internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds)
+internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(Int("--seconds", 20), Int("--specialists", 64), Int("--concurrency", 4), Int("--workers", 2),
-            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10));
+            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"));
     }
 }
