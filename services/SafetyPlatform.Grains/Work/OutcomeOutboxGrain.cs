@@ -59,6 +59,13 @@ public sealed class OutcomeOutboxGrain(
 
     public async Task Publish(ImmutableArray<WorkItemView> items)
     {
+        if (_commit!.Failure is { } failure)
+        {
+            // Memory may hold notices storage does not: start again from storage.
+            DeactivateOnIdle();
+            throw new OrleansException($"the outbox of {Client} lost a write to storage and is reloading; retry", failure);
+        }
+
         var writes = new List<Task>();
         foreach (var item in items)
         {

@@ -46,6 +46,8 @@ public sealed partial class QueueGrain(
     private readonly Dictionary<string, List<(DateTimeOffset At, TimeSpan HandleTime)>> _completedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DateTimeOffset>> _escalatedBy = new(StringComparer.Ordinal);
     private readonly List<Waiter> _waiters = [];
+    private readonly HashSet<string> _handOvers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _handingOver = new(StringComparer.Ordinal);
     private GroupCommit? _commit;
     private int _lastPartition;
     private int _inLastPartition;
@@ -75,17 +77,8 @@ public sealed partial class QueueGrain(
             LogRecovered(logger, Id, items.Count, loaded.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
             StartSweeping();
 
-            // Outcomes decided here but perhaps not yet handed to their client's outbox.
-            foreach (var item in items.Where(i => i.Status == WorkItemStatus.Completed && !i.OutcomePublished))
-            {
-                PublishOutcome(item.ItemId).Ignore();
-            }
-
-            // Escalations written here but perhaps not yet taken in by their target queue.
-            foreach (var item in items.Where(i => i.Status == WorkItemStatus.Escalated && !i.EscalationDelivered))
-            {
-                DeliverEscalation(item.ItemId, item.History[^1].Reason).Ignore();
-            }
+            // Outcomes and escalations written here but perhaps not yet handed on: the sweep retries them.
+            _handOvers.UnionWith(items.Where(NeedsHandOver).Select(i => i.ItemId));
         }
     }
 
@@ -367,7 +360,7 @@ public sealed partial class QueueGrain(
             Outcome = outcome with { HandleTime = handleTime, CompleteTime = now, SpecialistId = specialistId },
         });
         await _commit!.Mark(itemId);
-        PublishOutcome(itemId).Ignore();
+        HandOver(itemId);
         return Current(itemId);
     }
 
@@ -411,7 +404,17 @@ public sealed partial class QueueGrain(
             EscalatedTo = target,
         });
         await _commit!.Mark(itemId);
-        await DeliverEscalation(itemId, reason);
+        try
+        {
+            await DeliverEscalation(itemId);
+        }
+        catch (Exception e)
+        {
+            // The escalation is durable here; the sweep hands it over once the target answers.
+            LogHandOverFailed(logger, ItemName(itemId), e.Message);
+            _handOvers.Add(itemId);
+        }
+
         return Current(itemId);
     }
 
@@ -477,10 +480,49 @@ public sealed partial class QueueGrain(
         }
     }
 
+    private static bool NeedsHandOver(StoredWorkItem item) =>
+        item.Status == WorkItemStatus.Completed && !item.OutcomePublished ||
+        item.Status == WorkItemStatus.Escalated && !item.EscalationDelivered;
+
+    /// <summary>Hands a durable outcome or escalation on, in the background; on failure the sweep tries again.</summary>
+    private void HandOver(string itemId)
+    {
+        _handOvers.Add(itemId);
+        if (!_handingOver.Add(itemId))
+        {
+            return;
+        }
+
+        RunHandOver(itemId).Ignore();
+    }
+
+    private async Task RunHandOver(string itemId)
+    {
+        try
+        {
+            var item = _items[itemId];
+            if (item.Status == WorkItemStatus.Completed && !item.OutcomePublished)
+            {
+                await PublishOutcome(itemId);
+            }
+            else if (item.Status == WorkItemStatus.Escalated && !item.EscalationDelivered)
+            {
+                await DeliverEscalation(itemId);
+            }
+
+            _handOvers.Remove(itemId);
+        }
+        finally
+        {
+            _handingOver.Remove(itemId);
+        }
+    }
+
     /// <summary>Hands an escalated item to its target queue, then notes that it arrived.</summary>
-    private async Task DeliverEscalation(string itemId, string reason)
+    private async Task DeliverEscalation(string itemId)
     {
         var item = _items[itemId];
+        var reason = item.History.LastOrDefault(e => e.Action == "escalated")?.Reason ?? string.Empty;
         await GrainFactory.GetGrain<IQueueGrain>(item.EscalatedTo).Adopt(item.View(Id), Id, reason);
         if (_items[itemId] is { Status: WorkItemStatus.Escalated } current)
         {
@@ -591,6 +633,10 @@ public sealed partial class QueueGrain(
         }
 
         Dispatch();
+        foreach (var itemId in _handOvers.Except(_handingOver).Take(100).ToList())
+        {
+            HandOver(itemId);
+        }
         return Task.CompletedTask;
     }
 
@@ -728,6 +774,9 @@ public sealed partial class QueueGrain(
     private string ItemName(string itemId) => $"{What}/workItems/{itemId}";
 
     private static string Specialist(string id) => $"specialists/{id}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing {Item} on failed, will retry: {Reason}")]
+    private static partial void LogHandOverFailed(ILogger logger, string item, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue {QueueId} recovered {Count} items: read in {ReadMs:F0} ms, indexed by {TotalMs:F0} ms")]
     private static partial void LogRecovered(ILogger logger, string queueId, int count, double readMs, double totalMs);
