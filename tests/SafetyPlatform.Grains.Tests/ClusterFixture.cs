@@ -36,7 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Roster,
                 (sp, _) => ActivatorUtilities.CreateInstance<SwitchableGrainStorage>(sp));
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
-            siloBuilder.Services.AddSingleton<IActivityHistoryStore, InMemoryActivityHistoryStore>();
+            siloBuilder.Services.AddSingleton<ISpecialistStore, InMemorySpecialistStore>();
             siloBuilder.Services.AddSingleton<IWorkItemStore, InMemoryWorkItemStore>();
             siloBuilder.Services.AddSingleton<IOutcomeStore, InMemoryOutcomeStore>();
             siloBuilder.Services.Configure<RoutingOptions>(o => o.ReservationSweep = TimeSpan.FromMilliseconds(50));
@@ -50,21 +50,51 @@ public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
     public const string Name = "cluster";
 }
 
-/// <summary>History kept in a dictionary, with the same overwrite-by-sequence rule as the table store.</summary>
-public sealed class InMemoryActivityHistoryStore : IActivityHistoryStore
+/// <summary>
+/// Specialists in a dictionary, copied through the Orleans serializer (so a failed write leaves
+/// the stored state untouched), with the same version check as table storage; writes of grains
+/// listed in <see cref="SwitchableGrainStorage.FailingWrites"/> fail.
+/// </summary>
+public sealed class InMemorySpecialistStore(Orleans.Serialization.Serializer serializer) : ISpecialistStore
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, ActivityTransitionRecord>> _rows = new();
+    private readonly ConcurrentDictionary<string, (byte[] State, string ETag, SortedDictionary<long, ActivityTransitionRecord> History)> _rows = new();
 
-    public Task Write(string specialistId, ActivityTransitionRecord record, CancellationToken cancellationToken = default)
+    public Task<(SpecialistState? State, string? ETag)> Load(string specialistId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_rows.TryGetValue(specialistId, out var row)
+            ? (serializer.Deserialize<SpecialistState>(row.State), row.ETag)
+            : ((SpecialistState?)null, (string?)null));
+
+    public Task<string> Save(string specialistId, SpecialistState state, ActivityTransitionRecord? transition, string? etag, CancellationToken cancellationToken = default)
     {
-        _rows.GetOrAdd(specialistId, _ => new())[record.Sequence] = record;
-        return Task.CompletedTask;
+        if (SwitchableGrainStorage.FailingWrites.ContainsKey(specialistId))
+        {
+            throw new IOException($"storage refused the write of specialist {specialistId} (test)");
+        }
+
+        lock (_rows)
+        {
+            var exists = _rows.TryGetValue(specialistId, out var row);
+            if (exists ? row.ETag != etag : etag is not null)
+            {
+                throw new InvalidOperationException($"version conflict on specialist {specialistId}");
+            }
+
+            var history = exists ? new SortedDictionary<long, ActivityTransitionRecord>(row.History) : [];
+            if (transition is not null)
+            {
+                history[transition.Sequence] = transition;
+            }
+
+            var newTag = Guid.NewGuid().ToString("N");
+            _rows[specialistId] = (serializer.SerializeToArray(state), newTag, history);
+            return Task.FromResult(newTag);
+        }
     }
 
-    public Task<IReadOnlyList<ActivityTransitionRecord>> Read(string specialistId, long afterSequence, long upToSequence, int max, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ActivityTransitionRecord>> ReadHistory(string specialistId, long afterSequence, long upToSequence, int max, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<ActivityTransitionRecord> page = _rows.TryGetValue(specialistId, out var rows)
-            ? [.. rows.Values.Where(r => r.Sequence > afterSequence && r.Sequence <= upToSequence).OrderBy(r => r.Sequence).Take(max)]
+        IReadOnlyList<ActivityTransitionRecord> page = _rows.TryGetValue(specialistId, out var row)
+            ? [.. row.History.Values.Where(r => r.Sequence > afterSequence && r.Sequence <= upToSequence).Take(max)]
             : [];
         return Task.FromResult(page);
     }

@@ -9,24 +9,28 @@ namespace SafetyPlatform.Grains.Roster;
 /// told afterwards so that its live view follows. When a write fails the activation is
 /// dropped, so the next call reloads what storage really holds.
 /// </summary>
-public sealed class SpecialistGrain(
-    [PersistentState("specialist", StorageNames.Roster)] IPersistentState<SpecialistState> state,
-    IActivityHistoryStore history,
-    TimeProvider time) : Grain, ISpecialistGrain
+public sealed class SpecialistGrain(ISpecialistStore store, TimeProvider time) : Grain, ISpecialistGrain
 {
+    private SpecialistState _state = new();
+    private string? _etag;
+
     /// <summary>What storage holds; interleaved reads never see a change still being written.</summary>
     private SpecialistView? _committed;
 
-    private SpecialistState S => state.State;
+    private SpecialistState S => _state;
 
     private string Id => this.GetPrimaryKeyString();
 
     private string What => $"specialists/{Id}";
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await Reload(cancellationToken);
+
+    private async Task Reload(CancellationToken cancellationToken = default)
     {
+        var (stored, etag) = await store.Load(Id, cancellationToken);
+        _state = stored ?? new SpecialistState();
+        _etag = etag;
         _committed = S.Created ? Snapshot() : null;
-        return Task.CompletedTask;
     }
 
     public async Task<SpecialistView> Create(string teamId, SpecialistProfile profile, string requestId)
@@ -127,8 +131,8 @@ public sealed class SpecialistGrain(
         }
 
         var now = time.GetUtcNow();
-        var record = S.ActivityState == ActivityState.Offline ? null : await WriteTransition(ActivityState.Offline, change, now);
-        await Persist(() =>
+        var record = S.ActivityState == ActivityState.Offline ? null : NewTransition(ActivityState.Offline, change, now);
+        await Persist(record, () =>
         {
             if (record is not null)
             {
@@ -166,8 +170,8 @@ public sealed class SpecialistGrain(
             }
 
             var now = time.GetUtcNow();
-            var record = await WriteTransition(target, change, now);
-            await Persist(() =>
+            var record = NewTransition(target, change, now);
+            await Persist(record, () =>
             {
                 EnterState(record, now);
                 Touch(now);
@@ -181,12 +185,12 @@ public sealed class SpecialistGrain(
     public async Task<ImmutableArray<ActivityTransitionRecord>> ListTransitions(long afterSequence, int pageSize)
     {
         EnsureCreated();
-        var page = await history.Read(Id, afterSequence, S.TransitionCount, pageSize);
+        var page = await store.ReadHistory(Id, afterSequence, S.TransitionCount, pageSize);
         return [.. page];
     }
 
-    /// <summary>Writes the history entry first; it counts only once the state that numbers it is stored.</summary>
-    private async Task<ActivityTransitionRecord> WriteTransition(ActivityState target, ChangeContext change, DateTimeOffset now)
+    /// <summary>The history entry of a transition; written together with the state that counts it.</summary>
+    private ActivityTransitionRecord NewTransition(ActivityState target, ChangeContext change, DateTimeOffset now)
     {
         var record = new ActivityTransitionRecord(
             S.TransitionCount + 1,
@@ -195,7 +199,6 @@ public sealed class SpecialistGrain(
             now,
             change.Actor.Length > 0 ? change.Actor : What,
             change.Reason);
-        await history.Write(Id, record);
         return record;
     }
 
@@ -214,15 +217,33 @@ public sealed class SpecialistGrain(
         S.Version++;
     }
 
-    private async Task Persist(Action change)
+    private Task Persist(Action change) => Persist(null, change);
+
+    /// <summary>
+    /// Applies the change and writes it (with its history entry) in one transaction. When the
+    /// write fails, memory may hold a change storage does not: read back what storage holds
+    /// (the write may even have landed), or drop the activation if storage cannot be read.
+    /// </summary>
+    private async Task Persist(ActivityTransitionRecord? transition, Action change)
     {
+        change();
         try
         {
-            await StateWrites.Commit(state, this, change);
+            _etag = await store.Save(Id, S, transition, _etag);
+            _committed = Snapshot();
         }
-        finally
+        catch
         {
-            _committed = S.Created ? Snapshot() : null;
+            try
+            {
+                await Reload();
+            }
+            catch (Exception)
+            {
+                DeactivateOnIdle();
+            }
+
+            throw;
         }
     }
 

@@ -21,7 +21,7 @@ public static class SiloHosting
 
         builder.Services.AddSingleton(tables);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IActivityHistoryStore, TableActivityHistoryStore>();
+        builder.Services.AddSingleton<ISpecialistStore, TableSpecialistStore>();
         builder.Services.AddSingleton<IWorkItemStore, TableWorkItemStore>();
         builder.Services.AddSingleton<IOutcomeStore, TableOutcomeStore>();
         builder.Services.Configure<RoutingOptions>(config.GetSection("Routing"));
