@@ -93,9 +93,9 @@ static async Task<(double Rate, LongConcurrentHistogram Latency)> NaiveWrites(st
     return (writes / clock.Elapsed.TotalSeconds, latency);
 }
 
-static LongConcurrentHistogram NewHistogram() => new(1, 60_000_000, 3);
+static LongConcurrentHistogram NewHistogram() => Measure.Histogram();
 
-static long Micros(long startTimestamp) => (Stopwatch.GetTimestamp() - startTimestamp) * 1_000_000 / Stopwatch.Frequency;
+static long Micros(long startTimestamp) => Measure.MicrosSince(startTimestamp);
 
 /// <summary>A team, a queue it serves, and specialists working it.</summary>
 internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyList<Specialist> specialists, Options options)
@@ -301,15 +301,15 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
         }
     }
 
-    private static long Micros(long startTimestamp) => (Stopwatch.GetTimestamp() - startTimestamp) * 1_000_000 / Stopwatch.Frequency;
+    private static long Micros(long startTimestamp) => Measure.MicrosSince(startTimestamp);
 }
 
 internal sealed class Result(double? targetRate, bool pull)
 {
-    public LongConcurrentHistogram Enqueue { get; } = new(1, 60_000_000, 3);
-    public LongConcurrentHistogram Offer { get; } = new(1, 60_000_000, 3);
-    public LongConcurrentHistogram Accept { get; } = new(1, 60_000_000, 3);
-    public LongConcurrentHistogram Complete { get; } = new(1, 60_000_000, 3);
+    public LongConcurrentHistogram Enqueue { get; } = Measure.Histogram();
+    public LongConcurrentHistogram Offer { get; } = Measure.Histogram();
+    public LongConcurrentHistogram Accept { get; } = Measure.Histogram();
+    public LongConcurrentHistogram Complete { get; } = Measure.Histogram();
     public long Completed;
     public long Calls;
     public double Seconds { get; set; }
@@ -345,4 +345,12 @@ internal sealed record Options(int Seconds, int Specialists, int Concurrency, in
         return new Options(Int("--seconds", 20), Int("--specialists", 64), Int("--concurrency", 4), Int("--workers", 2),
             args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"));
     }
+}
+
+/// <summary>Latency recording in microseconds, up to a minute, three significant digits.</summary>
+internal static class Measure
+{
+    public static LongConcurrentHistogram Histogram() => new(1, 60_000_000, 3);
+
+    public static long MicrosSince(long startTimestamp) => (Stopwatch.GetTimestamp() - startTimestamp) * 1_000_000 / Stopwatch.Frequency;
 }

@@ -15,7 +15,7 @@ public sealed class TeamGrain(
     private readonly SortedDictionary<string, SpecialistView> _members = new(StringComparer.Ordinal);
     private readonly Guid _incarnation = Guid.NewGuid();
     private long _liveVersion;
-    private TaskCompletionSource _changed = NewSignal();
+    private readonly Pulse _changed = new();
 
     /// <summary>What storage holds; interleaved reads never see a change still being written.</summary>
     private TeamView? _committed;
@@ -169,9 +169,7 @@ public sealed class TeamGrain(
         EnsureCreated();
         if (incarnation == _incarnation && knownVersion >= _liveVersion)
         {
-            var changed = _changed.Task;
-            using var timeout = new CancellationTokenSource(maxWait, time);
-            await Task.WhenAny(changed, Task.Delay(Timeout.InfiniteTimeSpan, time, timeout.Token)).ConfigureAwait(true);
+            await _changed.Wait(maxWait, time);
         }
 
         return new TeamRosterSnapshot(_incarnation, _liveVersion, View(), [.. _members.Values]);
@@ -180,12 +178,8 @@ public sealed class TeamGrain(
     private void Changed()
     {
         _liveVersion++;
-        var fired = _changed;
-        _changed = NewSignal();
-        fired.TrySetResult();
+        _changed.Fire();
     }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task EnsureLeadExists(string lead)
     {

@@ -38,8 +38,8 @@ public sealed class OutcomeOutboxGrain(
     private readonly SortedDictionary<long, OutcomeNoticeRecord> _written = [];
     private readonly Dictionary<long, OutcomeNoticeRecord> _staged = [];
     private readonly Dictionary<string, long> _byItem = new(StringComparer.Ordinal);
-    private Task<long>? _acknowledging;
-    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Pulse _arrived = new();
+    private readonly OneAtATime _acknowledgements = new();
     private GroupCommit? _commit;
     private long _next;
 
@@ -91,26 +91,15 @@ public sealed class OutcomeOutboxGrain(
         var ready = Ready(from);
         if (ready.IsEmpty)
         {
-            using var timeout = new CancellationTokenSource(maxWait, time);
-            await Task.WhenAny(_arrived.Task, Task.Delay(Timeout.InfiniteTimeSpan, time, timeout.Token)).ConfigureAwait(true);
+            await _arrived.Wait(maxWait, time);
             ready = Ready(Math.Max(afterSequence, state.State.Acknowledged));
         }
 
         return ready;
     }
 
-    public async Task<long> Acknowledge(long sequence)
-    {
-        // One acknowledgement at a time: each writes the outbox's state.
-        while (_acknowledging is { IsCompleted: false } pending)
-        {
-            await pending;
-        }
-
-        var acknowledging = AcknowledgeNow(sequence);
-        _acknowledging = acknowledging;
-        return await acknowledging;
-    }
+    // One acknowledgement at a time: each writes the outbox's state.
+    public Task<long> Acknowledge(long sequence) => _acknowledgements.Run(() => AcknowledgeNow(sequence));
 
     private async Task<long> AcknowledgeNow(long sequence)
     {
@@ -147,9 +136,7 @@ public sealed class OutcomeOutboxGrain(
             _written[notice.Sequence] = notice;
         }
 
-        var fired = _arrived;
-        _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        fired.TrySetResult();
+        _arrived.Fire();
     }
 
     private static string Key(WorkItemView item) => item.QueueId + "/" + item.ItemId;

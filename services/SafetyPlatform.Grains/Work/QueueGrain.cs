@@ -51,7 +51,7 @@ public sealed partial class QueueGrain(
     private GroupCommit? _commit;
     private int _lastPartition;
     private int _inLastPartition;
-    private Task? _configWrite;
+    private readonly OneAtATime _configWrites = new();
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -231,10 +231,7 @@ public sealed partial class QueueGrain(
         _waiters.RemoveAll(w => w.Specialist.SpecialistId == specialist.SpecialistId && w.Offered.TrySetResult(null));
         var waiter = new Waiter(specialist, idleSince, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
         _waiters.Add(waiter);
-        using (var timeout = new CancellationTokenSource(maxWait, time))
-        {
-            await Task.WhenAny(waiter.Offered.Task, Task.Delay(Timeout.InfiniteTimeSpan, time, timeout.Token)).ConfigureAwait(true);
-        }
+        await Waits.ForOrUpTo(waiter.Offered.Task, maxWait, time);
 
         if (!waiter.Offered.Task.IsCompleted)
         {
@@ -736,18 +733,8 @@ public sealed partial class QueueGrain(
         }
     }
 
-    private async Task WriteConfig(Action change)
-    {
-        // Settings writes are rare; one at a time keeps Orleans' etag check happy in a reentrant grain.
-        while (_configWrite is { IsCompleted: false } pending)
-        {
-            await pending;
-        }
-
-        var write = StateWrites.Commit(state, this, change);
-        _configWrite = write;
-        await write;
-    }
+    // Settings writes are rare; one at a time keeps Orleans' etag check happy in a reentrant grain.
+    private Task WriteConfig(Action change) => _configWrites.Run(() => StateWrites.Commit(state, this, change));
 
     private void EnsureWritable()
     {

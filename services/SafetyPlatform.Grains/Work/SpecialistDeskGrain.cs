@@ -20,7 +20,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     private readonly HashSet<(string Queue, string Item)> _held = [];
     private readonly HashSet<(string Queue, string Item)> _offers = [];
     private int _asking;
-    private TaskCompletionSource _slotFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Pulse _slotFreed = new();
     private int _accepting;
 
     private string Id => this.GetPrimaryKeyString();
@@ -46,13 +46,8 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView?> Next()
     {
-        var me = await Roster().Get();
-        if (me.Deactivated)
-        {
-            throw SafetyException.FailedPrecondition($"specialists/{Id} is deactivated");
-        }
-
-        if (!Eligibility.CanTakeWork(me.ActivityState, _held.Count + _offers.Count + _asking, me.Profile.MaxConcurrentItems))
+        var me = await ActiveSelf();
+        if (!HasFreeSlot(me))
         {
             return null;
         }
@@ -70,22 +65,13 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView?> WaitForOffer(TimeSpan maxWait)
     {
-        var me = await Roster().Get();
-        if (me.Deactivated)
-        {
-            throw SafetyException.FailedPrecondition($"specialists/{Id} is deactivated");
-        }
-
+        var me = await ActiveSelf();
         var profile = Profile(me);
-        var skills = profile.Skills();
-        var routes = (await Directory().ServedBy(me.TeamId))
-            .Where(r => Eligibility.ServesQueue(skills, new QueueRequirements(r.HarmCategory, r.Languages, r.MinimumProficiency)))
-            .ToList();
-        if (routes.Count == 0 || !Eligibility.CanTakeWork(me.ActivityState, _held.Count + _offers.Count + _asking, me.Profile.MaxConcurrentItems))
+        var routes = await ServedQueues(me, profile);
+        if (routes.Count == 0 || !HasFreeSlot(me))
         {
             // Nothing to wait on yet: wait a little for a slot to free (or the state to change), then let the caller ask again.
-            using var pause = new CancellationTokenSource(maxWait < StatePoll ? maxWait : StatePoll, time);
-            await Task.WhenAny(_slotFreed.Task, Task.Delay(Timeout.InfiniteTimeSpan, time, pause.Token)).ConfigureAwait(true);
+            await _slotFreed.Wait(maxWait < StatePoll ? maxWait : StatePoll, time);
             return null;
         }
 
@@ -133,20 +119,30 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     private static readonly TimeSpan StatePoll = TimeSpan.FromSeconds(1);
 
-    private void SlotFreed()
+    private void SlotFreed() => _slotFreed.Fire();
+
+    private async Task<SpecialistView> ActiveSelf()
     {
-        var fired = _slotFreed;
-        _slotFreed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        fired.TrySetResult();
+        var me = await Roster().Get();
+        return me.Deactivated ? throw SafetyException.FailedPrecondition($"specialists/{Id} is deactivated") : me;
+    }
+
+    /// <summary>In a state to take work, with a slot not taken by held items, offers or requests in flight.</summary>
+    private bool HasFreeSlot(SpecialistView me) =>
+        Eligibility.CanTakeWork(me.ActivityState, _held.Count + _offers.Count + _asking, me.Profile.MaxConcurrentItems);
+
+    /// <summary>The queues the specialist's team serves whose items they have the skills for.</summary>
+    private async Task<List<QueueRoute>> ServedQueues(SpecialistView me, RoutingProfile profile)
+    {
+        var skills = profile.Skills();
+        return [.. (await Directory().ServedBy(me.TeamId))
+            .Where(r => Eligibility.ServesQueue(skills, new QueueRequirements(r.HarmCategory, r.Languages, r.MinimumProficiency)))];
     }
 
     private async Task<WorkItemView?> Reserve(SpecialistView me)
     {
         var profile = Profile(me);
-        var skills = profile.Skills();
-        var routes = (await Directory().ServedBy(me.TeamId))
-            .Where(r => Eligibility.ServesQueue(skills, new QueueRequirements(r.HarmCategory, r.Languages, r.MinimumProficiency)))
-            .ToList();
+        var routes = await ServedQueues(me, profile);
         foreach (var queueId in await InRoutingOrder(routes, profile))
         {
             var offer = await Queue(queueId).Offer(profile);
@@ -243,7 +239,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     public async Task<WorkItemView> ReceiveTransfer(string queueId, string itemId, string fromSpecialistId, string reason)
     {
         var me = await Roster().Get();
-        if (me.Deactivated || !Eligibility.CanTakeWork(me.ActivityState, _held.Count + _offers.Count + _asking, me.Profile.MaxConcurrentItems))
+        if (me.Deactivated || !HasFreeSlot(me))
         {
             throw SafetyException.FailedPrecondition(
                 $"specialists/{Id} cannot take work now ({ActivityTransitions.Describe(me.ActivityState)}, {_held.Count + _offers.Count} of {me.Profile.MaxConcurrentItems} slots taken)");

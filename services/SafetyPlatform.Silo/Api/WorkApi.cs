@@ -182,8 +182,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     public override async Task<WorkItem> AcceptWorkItem(AcceptWorkItemRequest request, ServerCallContext context)
     {
         new FieldCheck()
-            .ItemName(request.Name, "name", out var queueId, out var itemId)
-            .Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId)
+            .ItemAndSpecialist(request.Name, request.Specialist, out var queueId, out var itemId, out var specialistId)
             .ThrowIfAny();
         return (await Desk(specialistId).Accept(queueId, itemId)).ToProto();
     }
@@ -191,8 +190,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     public override async Task<WorkItem> RejectWorkItem(RejectWorkItemRequest request, ServerCallContext context)
     {
         new FieldCheck()
-            .ItemName(request.Name, "name", out var queueId, out var itemId)
-            .Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId)
+            .ItemAndSpecialist(request.Name, request.Specialist, out var queueId, out var itemId, out var specialistId)
             .Text(request.Reason, TextRules.MaxReason, "reason")
             .ThrowIfAny();
         return (await Desk(specialistId).Reject(queueId, itemId, request.Reason)).ToProto();
@@ -202,8 +200,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     {
         var outcome = request.Outcome ?? new Outcome();
         new FieldCheck()
-            .ItemName(request.Name, "name", out var queueId, out var itemId)
-            .Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId)
+            .ItemAndSpecialist(request.Name, request.Specialist, out var queueId, out var itemId, out var specialistId)
             .Require(request.Outcome is not null, "outcome", "is required")
             .Text(outcome.Decision, 100, "outcome.decision", required: true)
             .Text(outcome.Policy, 200, "outcome.policy")
@@ -217,8 +214,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     public override async Task<WorkItem> ReleaseWorkItem(ReleaseWorkItemRequest request, ServerCallContext context)
     {
         new FieldCheck()
-            .ItemName(request.Name, "name", out var queueId, out var itemId)
-            .Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId)
+            .ItemAndSpecialist(request.Name, request.Specialist, out var queueId, out var itemId, out var specialistId)
             .Text(request.Reason, TextRules.MaxReason, "reason")
             .ThrowIfAny();
         return (await Desk(specialistId).Release(queueId, itemId, request.Reason)).ToProto();
@@ -227,8 +223,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     public override async Task<WorkItem> EscalateWorkItem(EscalateWorkItemRequest request, ServerCallContext context)
     {
         var check = new FieldCheck()
-            .ItemName(request.Name, "name", out var queueId, out var itemId)
-            .Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId)
+            .ItemAndSpecialist(request.Name, request.Specialist, out var queueId, out var itemId, out var specialistId)
             .Text(request.Reason, TextRules.MaxReason, "reason", required: true);
         var targetQueueId = string.Empty;
         if (request.TargetQueue.Length > 0)
@@ -243,8 +238,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     public override async Task<WorkItem> TransferWorkItem(TransferWorkItemRequest request, ServerCallContext context)
     {
         new FieldCheck()
-            .ItemName(request.Name, "name", out var queueId, out var itemId)
-            .Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId)
+            .ItemAndSpecialist(request.Name, request.Specialist, out var queueId, out var itemId, out var specialistId)
             .Name(request.TargetSpecialist, Collections.Specialists, "target_specialist", out var targetId)
             .Require(request.TargetSpecialist != request.Specialist, "target_specialist", "must differ from specialist")
             .Text(request.Reason, TextRules.MaxReason, "reason")
@@ -269,8 +263,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
 
     public override async Task WatchOutcomes(WatchOutcomesRequest request, IServerStreamWriter<OutcomeNotice> responseStream, ServerCallContext context)
     {
-        new FieldCheck().Require(TextRules.IsRequestId(request.Client) && request.Client.Length <= WorkRequestRules.MaxClient,
-            "client", $"is required: 1 to {WorkRequestRules.MaxClient} printable characters without spaces").ThrowIfAny();
+        new FieldCheck().ClientId(request.Client, "client").ThrowIfAny();
         var outbox = grains.GetGrain<IOutcomeOutboxGrain>(request.Client);
         var cancel = context.CancellationToken;
         long sent = 0;
@@ -287,8 +280,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     public override async Task<AcknowledgeOutcomesResponse> AcknowledgeOutcomes(AcknowledgeOutcomesRequest request, ServerCallContext context)
     {
         new FieldCheck()
-            .Require(TextRules.IsRequestId(request.Client) && request.Client.Length <= WorkRequestRules.MaxClient,
-                "client", $"is required: 1 to {WorkRequestRules.MaxClient} printable characters without spaces")
+            .ClientId(request.Client, "client")
             .Require(request.Sequence >= 1, "sequence", "must be at least 1")
             .ThrowIfAny();
         var acknowledged = await grains.GetGrain<IOutcomeOutboxGrain>(request.Client).Acknowledge(request.Sequence);

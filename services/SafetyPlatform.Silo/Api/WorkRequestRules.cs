@@ -31,6 +31,16 @@ public static class WorkRequestRules
         return check.Require(ok, field, "must be `queues/{queue}/workItems/{work_item}`");
     }
 
+    /// <summary>An item and the specialist acting on it, as most routing calls name them.</summary>
+    public static FieldCheck ItemAndSpecialist(this FieldCheck check, string item, string specialist,
+        out string queueId, out string itemId, out string specialistId) =>
+        check.ItemName(item, "name", out queueId, out itemId).Name(specialist, Collections.Specialists, "specialist", out specialistId);
+
+    /// <summary>A submitting client's id: 1 to 100 printable characters without spaces.</summary>
+    public static FieldCheck ClientId(this FieldCheck check, string client, string field) =>
+        check.Require(client.Length <= MaxClient && TextRules.IsRequestId(client), field,
+            $"is required: 1 to {MaxClient} printable characters without spaces");
+
     public static FieldCheck QueueFields(this FieldCheck check, Queue q, IReadOnlyCollection<string> fields)
     {
         if (fields.Contains("display_name"))
@@ -111,8 +121,7 @@ public static class WorkRequestRules
         }
 
         var p = prefix + "work_item.";
-        check.Require(item.Client.Length is > 0 and <= MaxClient && TextRules.IsRequestId(item.Client), p + "client",
-            $"is required: 1 to {MaxClient} printable characters without spaces");
+        check.ClientId(item.Client, p + "client");
         check.Require(item.Content is not null, p + "content", "is required");
         if (item.Content is { } content)
         {

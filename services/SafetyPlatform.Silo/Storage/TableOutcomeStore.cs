@@ -13,16 +13,11 @@ public sealed class TableOutcomeStore(TableServiceClient service) : IOutcomeStor
     private const int TransactionSize = 100;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
-    {
-        var table = service.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return table;
-    });
+    private readonly CreatedTable _table = new(service, TableName);
 
     public async Task<IReadOnlyList<OutcomeNoticeRecord>> Load(string client, long afterSequence, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.Get().ConfigureAwait(false);
         var notices = new List<OutcomeNoticeRecord>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {client} and RowKey gt {RowKey(afterSequence)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -36,7 +31,7 @@ public sealed class TableOutcomeStore(TableServiceClient service) : IOutcomeStor
 
     public async Task Write(string client, IReadOnlyList<OutcomeNoticeRecord> notices, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.Get().ConfigureAwait(false);
         foreach (var chunk in notices.Chunk(TransactionSize))
         {
             await table.SubmitTransactionAsync(
@@ -48,7 +43,7 @@ public sealed class TableOutcomeStore(TableServiceClient service) : IOutcomeStor
 
     public async Task Delete(string client, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.Get().ConfigureAwait(false);
         foreach (var chunk in sequences.Chunk(TransactionSize))
         {
             try

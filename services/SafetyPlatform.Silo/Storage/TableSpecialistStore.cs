@@ -18,16 +18,11 @@ public sealed class TableSpecialistStore(TableServiceClient service, Serializer 
     public const string TableName = "Specialists";
     private const string StateRow = "state";
 
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
-    {
-        var table = service.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return table;
-    });
+    private readonly CreatedTable _table = new(service, TableName);
 
     public async Task<(SpecialistState? State, string? ETag)> Load(string specialistId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.Get().ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(specialistId, StateRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!row.HasValue || row.Value is null)
         {
@@ -40,7 +35,7 @@ public sealed class TableSpecialistStore(TableServiceClient service, Serializer 
 
     public async Task<string> Save(string specialistId, SpecialistState state, ActivityTransitionRecord? transition, string? etag, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.Get().ConfigureAwait(false);
         var stateEntity = new TableEntity(specialistId, StateRow) { ["Data"] = serializer.SerializeToArray(state) };
         var actions = new List<TableTransactionAction>
         {
@@ -74,7 +69,7 @@ public sealed class TableSpecialistStore(TableServiceClient service, Serializer 
             return records;
         }
 
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.Get().ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {specialistId} and RowKey gt {HistoryRow(afterSequence)} and RowKey le {HistoryRow(upToSequence)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))

@@ -19,16 +19,11 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
-    {
-        var table = service.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return table;
-    });
+    private readonly CreatedTable _table = new(service, TableName);
 
     public async Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.Get().ConfigureAwait(false);
         var items = new List<StoredWorkItem>();
         for (var partition = 0; partition < partitionCount; partition++)
         {
@@ -48,7 +43,7 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
 
     public async Task Write(string queueId, IReadOnlyList<StoredWorkItem> items, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.Get().ConfigureAwait(false);
         // A transaction holds rows of one partition only.
         var transactions = items
             .GroupBy(item => item.Partition)

@@ -117,15 +117,11 @@ public sealed class LocalPlatform : IAsyncDisposable
         return seen;
     }
 
-    /// <summary>
-    /// Starts a silo again on the same ports and waits until the gateway routes to it;
-    /// returns the silo's health statuses seen while it started, in order.
-    /// </summary>
-    public async Task<IReadOnlyList<HealthCheckResponse.Types.ServingStatus>> StartSiloAgain()
+    /// <summary>Starts a silo again on the same ports and waits until the gateway routes to it.</summary>
+    public async Task StartSiloAgain()
     {
-        var seen = await StartSilo();
+        await StartSilo();
         await WaitForServing(GatewayAddress, () => _gateway!.Tail() + _silo!.Tail());
-        return seen;
     }
 
     public string Diagnostics() => string.Concat(_gateway?.Tail(), _silo?.Tail(), _azurite?.Tail());
@@ -166,7 +162,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         await Loopback.WaitUntil(() => Loopback.Accepts(_tablePort), StartDeadline, _azurite.Tail);
     }
 
-    private async Task<IReadOnlyList<HealthCheckResponse.Types.ServingStatus>> StartSilo()
+    private async Task StartSilo()
     {
         _silo = StartDotnet("silo", "SafetyPlatform.Silo", new Dictionary<string, string>
         {
@@ -176,7 +172,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             ["Orleans__GatewayPort"] = "0",
             ["Orleans__ClusterId"] = "test",
         });
-        return await WaitForServing(SiloAddress, _silo.Tail);
+        await WaitForServing(SiloAddress, _silo.Tail);
     }
 
     private async Task StartGateway()
@@ -207,26 +203,15 @@ public sealed class LocalPlatform : IAsyncDisposable
         return ChildProcess.Start(name, "dotnet", [dll], output, environment);
     }
 
-    /// <summary>Polls grpc.health.v1 until SERVING; returns the statuses seen, in order, without repeats.</summary>
-    private static async Task<IReadOnlyList<HealthCheckResponse.Types.ServingStatus>> WaitForServing(string address, Func<string> explain)
+    /// <summary>Polls grpc.health.v1 until SERVING.</summary>
+    private static async Task WaitForServing(string address, Func<string> explain)
     {
         using var channel = GrpcChannel.ForAddress(address);
         var health = new Health.HealthClient(channel);
-        var seen = new List<HealthCheckResponse.Types.ServingStatus>();
         await Loopback.WaitUntil(
-            async () =>
-            {
-                var status = (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5))).Status;
-                if (seen.Count == 0 || seen[^1] != status)
-                {
-                    seen.Add(status);
-                }
-
-                return status == HealthCheckResponse.Types.ServingStatus.Serving;
-            },
+            async () => (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5))).Status == HealthCheckResponse.Types.ServingStatus.Serving,
             StartDeadline,
             explain);
-        return seen;
     }
 
     private static string RepositoryRoot()
