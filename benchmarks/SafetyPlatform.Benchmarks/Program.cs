@@ -12,7 +12,7 @@ using HarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory;
 
 // Load generator for the work cycle: enqueue → offer → accept → complete through the gateway.
 // Usage: dotnet run -c Release --project benchmarks/SafetyPlatform.Benchmarks -- [--seconds 20] [--specialists 64]
-//        [--concurrency 4] [--azurite-disk] [--pull [--workers 2]]
+//        [--concurrency 4] [--azurite-disk] [--pull [--workers 2] [--poll-ms 250]]
 // By default specialists hold StreamOffers streams (push); --pull makes --workers loops per specialist poll GetNextWorkItem.
 var options = Options.Parse(args);
 Console.WriteLine($"SafetyPlatform work-cycle benchmark — {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores");
@@ -201,7 +201,8 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
             Interlocked.Increment(ref result.Calls);
             if (offer is null)
             {
-                await Delay(TimeSpan.FromMilliseconds(5), stop);
+                // A specialist's tool asks again a little later, as a person would; StreamOffers is for instant delivery.
+                await Delay(TimeSpan.FromMilliseconds(options.PollMs), stop);
                 continue;
             }
 
@@ -336,14 +337,14 @@ internal sealed class Result(double? targetRate, bool pull)
         (h.GetValueAtPercentile(percentile) / 1000.0).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
 }
 
-internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull)
+internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull, int PollMs)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(Int("--seconds", 20), Int("--specialists", 64), Int("--concurrency", 4), Int("--workers", 2),
-            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"));
+            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"), Int("--poll-ms", 250));
     }
 }
 

@@ -21,6 +21,8 @@ public sealed class QueueState
     [Id(5)] public string CreateRequestId { get; set; } = string.Empty;
     /// <summary>How many storage partitions hold the queue's items; raised before a new one is used.</summary>
     [Id(6)] public int PartitionCount { get; set; } = 1;
+    /// <summary>Every outcome up to this completion sequence has reached its client's outbox.</summary>
+    [Id(7)] public long OutcomesHandedOverThrough { get; set; }
 }
 
 /// <summary>
@@ -48,6 +50,9 @@ public sealed partial class QueueGrain(
     private readonly List<Waiter> _waiters = [];
     private readonly HashSet<string> _handOvers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _handingOver = new(StringComparer.Ordinal);
+    private readonly SortedSet<long> _outcomesNotHandedOver = [];
+    private long _lastCompletion;
+    private bool _recordingHandOvers;
     private GroupCommit? _commit;
     private int _lastPartition;
     private int _inLastPartition;
@@ -78,7 +83,26 @@ public sealed partial class QueueGrain(
             StartSweeping();
 
             // Outcomes and escalations written here but perhaps not yet handed on: the sweep retries them.
-            _handOvers.UnionWith(items.Where(NeedsHandOver).Select(i => i.ItemId));
+            var handedOverThrough = state.State.OutcomesHandedOverThrough;
+            _lastCompletion = Math.Max(handedOverThrough, items.Count == 0 ? 0 : items.Max(i => i.CompletionSequence));
+            foreach (var item in items)
+            {
+                if (item.Status == WorkItemStatus.Completed && item.CompletionSequence > handedOverThrough ||
+                    item.Status == WorkItemStatus.Escalated && !item.EscalationDelivered)
+                {
+                    Unpublished(item);
+                    _handOvers.Add(item.ItemId);
+                }
+            }
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Spares the clients outcomes sent again after a planned restart.
+        if (state.State.Created && _commit?.Failure is null)
+        {
+            await RecordOutcomesHandedOver();
         }
     }
 
@@ -206,18 +230,17 @@ public sealed partial class QueueGrain(
         return Task.FromResult(best is null ? null : new BacklogHead(best.Submission.Priority, best.Deadline, best.Arrival, best.ItemId));
     }
 
-    public async Task<WorkItemView?> Offer(RoutingProfile specialist)
+    public Task<WorkItemView?> Offer(RoutingProfile specialist)
     {
         EnsureWritable();
         var best = BestFor(specialist);
         if (best is null)
         {
-            return null;
+            return Task.FromResult<WorkItemView?>(null);
         }
 
         Reserve(best, specialist.SpecialistId);
-        await _commit!.Mark(best.ItemId);
-        return Current(best.ItemId);
+        return Task.FromResult<WorkItemView?>(Current(best.ItemId));
     }
 
     public async Task<WorkItemView?> WaitForOffer(RoutingProfile specialist, DateTimeOffset idleSince, TimeSpan maxWait)
@@ -240,13 +263,7 @@ public sealed partial class QueueGrain(
         }
 
         var itemId = await waiter.Offered.Task;
-        if (itemId is null)
-        {
-            return null;
-        }
-
-        await _commit!.Mark(itemId);
-        return Current(itemId);
+        return itemId is null ? null : Current(itemId);
     }
 
     public Task CancelWait(string specialistId)
@@ -270,7 +287,14 @@ public sealed partial class QueueGrain(
         }
     }
 
-    /// <summary>Reserves an item for a specialist in memory; the caller writes it.</summary>
+    /// <summary>
+    /// Reserves an item for a specialist. The reservation is a lease kept in memory and written
+    /// with the item's next change (accept, reject, expiry): writing it on its own would cost a
+    /// storage write per offer and protect nothing. If the silo stops, the item is found queued
+    /// again, as if the offer had expired, and an accept of the lost offer is refused. So an
+    /// item may even be offered while its enqueue is still being written: the accept's write
+    /// lands after the enqueue's, so nobody can start work on an item storage could lose.
+    /// </summary>
     private void Reserve(StoredWorkItem item, string specialistId)
     {
         var now = time.GetUtcNow();
@@ -351,11 +375,14 @@ public sealed partial class QueueGrain(
         var item = Held(itemId, specialistId, WorkItemStatus.Handling, "complete");
         var now = time.GetUtcNow();
         var handleTime = item.AcceptTime is { } accepted && now > accepted ? now - accepted : TimeSpan.Zero;
-        Replace(item.Then(WorkItemStatus.Completed, now, Specialist(specialistId), "completed", string.Empty) with
+        var completed = item.Then(WorkItemStatus.Completed, now, Specialist(specialistId), "completed", string.Empty) with
         {
             Holder = string.Empty,
             Outcome = outcome with { HandleTime = handleTime, CompleteTime = now, SpecialistId = specialistId },
-        });
+            CompletionSequence = ++_lastCompletion,
+        };
+        Replace(completed);
+        Unpublished(completed);
         await _commit!.Mark(itemId);
         HandOver(itemId);
         return Current(itemId);
@@ -463,23 +490,52 @@ public sealed partial class QueueGrain(
     }
 
     /// <summary>
-    /// Hands a durable outcome to the submitting client's outbox, then notes that it was handed
-    /// over (a transactional outbox: after a crash in between, recovery hands it over again).
+    /// Hands a durable outcome to the submitting client's outbox (a transactional outbox). The
+    /// hand-over is not written per item: the queue writes, at most once a sweep, the completion
+    /// sequence below which every outcome has been handed over, and recovery hands over again
+    /// what lies above it. A client may so see an outcome twice after a restart, never miss one.
     /// </summary>
     private async Task PublishOutcome(string itemId)
     {
         var item = _items[itemId];
         await GrainFactory.GetGrain<IOutcomeOutboxGrain>(item.Submission.Client).Publish([item.View(Id)]);
-        if (_items[itemId] is { Status: WorkItemStatus.Completed, OutcomePublished: false } current)
+        _outcomesNotHandedOver.Remove(item.CompletionSequence);
+    }
+
+    private void Unpublished(StoredWorkItem item)
+    {
+        if (item.Status == WorkItemStatus.Completed)
         {
-            _items[itemId] = current with { OutcomePublished = true };
-            _ = _commit!.Mark(itemId);
+            _outcomesNotHandedOver.Add(item.CompletionSequence);
         }
     }
 
-    private static bool NeedsHandOver(StoredWorkItem item) =>
-        item.Status == WorkItemStatus.Completed && !item.OutcomePublished ||
-        item.Status == WorkItemStatus.Escalated && !item.EscalationDelivered;
+    /// <summary>The highest completion sequence at or below which every outcome has been handed over.</summary>
+    private long OutcomesHandedOverThrough => _outcomesNotHandedOver.Count > 0 ? _outcomesNotHandedOver.Min - 1 : _lastCompletion;
+
+    private async Task RecordOutcomesHandedOver()
+    {
+        var through = OutcomesHandedOverThrough;
+        if (through <= state.State.OutcomesHandedOverThrough || _recordingHandOvers)
+        {
+            return;
+        }
+
+        _recordingHandOvers = true;
+        try
+        {
+            await WriteConfig(() => state.State.OutcomesHandedOverThrough = Math.Max(state.State.OutcomesHandedOverThrough, through));
+        }
+        catch (Exception e)
+        {
+            // Only costs re-sent outcomes after a restart; the next sweep tries again.
+            LogHandOverFailed(logger, $"{What} (outcomes handed over through {through})", e.Message);
+        }
+        finally
+        {
+            _recordingHandOvers = false;
+        }
+    }
 
     /// <summary>Hands a durable outcome or escalation on, in the background; on failure the sweep tries again.</summary>
     private void HandOver(string itemId)
@@ -498,7 +554,7 @@ public sealed partial class QueueGrain(
         try
         {
             var item = _items[itemId];
-            if (item.Status == WorkItemStatus.Completed && !item.OutcomePublished)
+            if (item.Status == WorkItemStatus.Completed && _outcomesNotHandedOver.Contains(item.CompletionSequence))
             {
                 await PublishOutcome(itemId);
             }
@@ -634,7 +690,8 @@ public sealed partial class QueueGrain(
         {
             HandOver(itemId);
         }
-        return Task.CompletedTask;
+
+        return RecordOutcomesHandedOver();
     }
 
     private void StartSweeping() =>

@@ -18,7 +18,7 @@ namespace SafetyPlatform.Grains.Work;
 public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimeProvider time) : Grain, ISpecialistDeskGrain
 {
     private readonly HashSet<(string Queue, string Item)> _held = [];
-    private readonly HashSet<(string Queue, string Item)> _offers = [];
+    private readonly OpenOffers _offers = new(routing.Value.ReservationSweep * 2);
     private int _asking;
     private readonly Pulse _slotFreed = new();
     private int _accepting;
@@ -40,7 +40,10 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         {
             var work = await Queue(route.QueueId).WorkOf(Id, since);
             _held.UnionWith(work.Held.Select(i => (route.QueueId, i.ItemId)));
-            _offers.UnionWith(work.Offers.Select(i => (route.QueueId, i.ItemId)));
+            foreach (var offer in work.Offers)
+            {
+                Offered(route.QueueId, offer);
+            }
         }
     }
 
@@ -96,7 +99,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
                 if (chosen is null)
                 {
                     chosen = offer;
-                    _offers.Add((entry.QueueId, offer.ItemId));
+                    Offered(entry.QueueId, offer);
                     foreach (var other in waits)
                     {
                         Queue(other.QueueId).CancelWait(Id).Ignore();
@@ -129,7 +132,12 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     /// <summary>In a state to take work, with a slot not taken by held items, offers or requests in flight.</summary>
     private bool HasFreeSlot(SpecialistView me) =>
-        Eligibility.CanTakeWork(me.ActivityState, _held.Count + _offers.Count + _asking, me.Profile.MaxConcurrentItems);
+        Eligibility.CanTakeWork(me.ActivityState, SlotsTaken, me.Profile.MaxConcurrentItems);
+
+    private int SlotsTaken => _held.Count + _offers.CountOpen(time.GetUtcNow()) + _asking;
+
+    private void Offered(string queueId, WorkItemView offer) =>
+        _offers.Add(queueId, offer.ItemId, offer.ReservationExpiry ?? time.GetUtcNow());
 
     /// <summary>The queues the specialist's team serves whose items they have the skills for.</summary>
     private async Task<List<QueueRoute>> ServedQueues(SpecialistView me, RoutingProfile profile)
@@ -148,7 +156,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
             var offer = await Queue(queueId).Offer(profile);
             if (offer is not null)
             {
-                _offers.Add((queueId, offer.ItemId));
+                Offered(queueId, offer);
                 return offer;
             }
         }
@@ -168,8 +176,23 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         _accepting++;
         try
         {
-            var item = await Queue(queueId).Accept(itemId, Id);
-            _offers.Remove((queueId, itemId));
+            WorkItemView item;
+            try
+            {
+                item = await Queue(queueId).Accept(itemId, Id);
+            }
+            catch (SafetyException)
+            {
+                // Expired, lost in a restart of its queue, or never ours: it no longer takes a slot.
+                if (_offers.Remove(queueId, itemId))
+                {
+                    SlotFreed();
+                }
+
+                throw;
+            }
+
+            _offers.Remove(queueId, itemId);
             _held.Add((queueId, itemId));
             try
             {
@@ -199,7 +222,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     {
         await Roster().Get();
         var item = await Queue(queueId).Reject(itemId, Id, reason);
-        _offers.Remove((queueId, itemId));
+        _offers.Remove(queueId, itemId);
         SlotFreed();
         return item;
     }
@@ -242,14 +265,14 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         if (me.Deactivated || !HasFreeSlot(me))
         {
             throw SafetyException.FailedPrecondition(
-                $"specialists/{Id} cannot take work now ({ActivityTransitions.Describe(me.ActivityState)}, {_held.Count + _offers.Count} of {me.Profile.MaxConcurrentItems} slots taken)");
+                $"specialists/{Id} cannot take work now ({ActivityTransitions.Describe(me.ActivityState)}, {SlotsTaken} of {me.Profile.MaxConcurrentItems} slots taken)");
         }
 
         _asking++;
         try
         {
             var offer = await Queue(queueId).Transfer(itemId, fromSpecialistId, Profile(me), reason);
-            _offers.Add((queueId, itemId));
+            Offered(queueId, offer);
             return offer;
         }
         finally
@@ -273,7 +296,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task OfferExpired(string queueId, string itemId)
     {
-        _offers.Remove((queueId, itemId));
+        _offers.Remove(queueId, itemId);
         SlotFreed();
         var target = routing.Value.OfferTimeoutState;
         if (target == ActivityState.Unspecified)

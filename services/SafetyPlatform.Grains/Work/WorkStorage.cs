@@ -20,7 +20,7 @@ public sealed record StoredWorkItem(
     ImmutableArray<WorkItemEventRecord> History,
     string EscalatedTo = "",
     bool EscalationDelivered = false,
-    bool OutcomePublished = false)
+    long CompletionSequence = 0)
 {
     /// <summary>Oldest events beyond this are dropped (the first, `enqueued`, is always kept).</summary>
     public const int MaxHistory = 200;
@@ -124,6 +124,7 @@ public sealed class GroupCommit(Func<IReadOnlyCollection<string>, Task> write)
                     batch.SetException(e);
                     _next.TrySetException(e);
                 }
+
             }
         }
         finally
