@@ -64,6 +64,77 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task An_offer_lost_with_its_silo_is_refused_and_its_item_routed_again()
+    {
+        using var connection = _platform.Connect();
+        var (team, queue) = await NewFloor(connection);
+        var aoife = await AvailableSpecialist(connection, team, "Aoife", maxItems: 1);
+        var first = await connection.Work.EnqueueWorkItemAsync(Report(queue, RequestIds.New(), Priority.P1));
+        var second = await connection.Work.EnqueueWorkItemAsync(Report(queue, RequestIds.New(), Priority.P2));
+        var offer = (await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem;
+        Assert.Equal(first.Name, offer.Name);
+
+        // An offer is a lease in the queue's memory: the kill takes it, the item is queued again.
+        await _platform.KillSilo();
+        await _platform.StartSiloAgain();
+
+        await Expect.Status(Grpc.Core.StatusCode.FailedPrecondition, () =>
+            connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = aoife.Name }).ResponseAsync);
+        Assert.Equal(WorkItemStatus.Queued, (await connection.Work.GetWorkItemAsync(new GetWorkItemRequest { Name = first.Name })).Status);
+
+        // The lost offer takes no slot: the specialist is offered the same item again, then the next.
+        var handled = new List<string>();
+        while ((await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem is { } next)
+        {
+            await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = next.Name, Specialist = aoife.Name });
+            await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = next.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove" } });
+            handled.Add(next.Name);
+        }
+
+        Assert.Equal([first.Name, second.Name], handled);
+    }
+
+    [Fact]
+    public async Task Acknowledged_outcomes_are_not_sent_again_after_a_planned_restart()
+    {
+        using var connection = _platform.Connect();
+        var (team, queue) = await NewFloor(connection);
+        var aoife = await AvailableSpecialist(connection, team, "Aoife");
+        async Task<string> HandleOne()
+        {
+            await connection.Work.EnqueueWorkItemAsync(Report(queue, RequestIds.New(), Priority.P2));
+            var item = (await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem;
+            await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = item.Name, Specialist = aoife.Name });
+            await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = item.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "keep" } });
+            return item.Name;
+        }
+
+        var before = new List<string> { await HandleOne(), await HandleOne(), await HandleOne() };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using (var watch = connection.Work.WatchOutcomes(new WatchOutcomesRequest { Client = "moderation-tool" }, cancellationToken: timeout.Token))
+        {
+            var seen = new List<OutcomeNotice>();
+            while (seen.Count < before.Count)
+            {
+                Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+                seen.Add(watch.ResponseStream.Current);
+            }
+
+            Assert.Equal(before, seen.Select(n => n.WorkItem.Name));
+            await connection.Work.AcknowledgeOutcomesAsync(new AcknowledgeOutcomesRequest { Client = "moderation-tool", Sequence = seen[^1].Sequence });
+        }
+
+        await _platform.StopSilo();
+        await _platform.StartSiloAgain();
+        var after = await HandleOne();
+
+        // The queue recorded which outcomes it had handed over: the first notice now is the new decision.
+        using var again = connection.Work.WatchOutcomes(new WatchOutcomesRequest { Client = "moderation-tool" }, cancellationToken: timeout.Token);
+        Assert.True(await again.ResponseStream.MoveNext(timeout.Token));
+        Assert.Equal(after, again.ResponseStream.Current.WorkItem.Name);
+    }
+
+    [Fact]
     public async Task A_queue_of_100000_items_is_recovered_after_its_silo_restarts()
     {
         var total = int.Parse(Environment.GetEnvironmentVariable("SAFETY_BACKLOG_TEST_SIZE") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);

@@ -94,6 +94,39 @@ public sealed partial class QueueGrain(
                     _handOvers.Add(item.ItemId);
                 }
             }
+
+            await HandOverRecoveredOutcomes();
+        }
+    }
+
+    /// <summary>
+    /// Hands over, before the queue serves again, the outcomes it may not have handed over
+    /// before it stopped, in batches and in the order they were decided: a client then gets
+    /// them ahead of anything decided after the restart. What fails is left to the sweep.
+    /// </summary>
+    private async Task HandOverRecoveredOutcomes()
+    {
+        var outcomes = _handOvers.Select(id => _items[id]).Where(i => i.Status == WorkItemStatus.Completed)
+            .OrderBy(i => i.CompletionSequence).GroupBy(i => i.Submission.Client);
+        foreach (var client in outcomes)
+        {
+            foreach (var batch in client.Chunk(500))
+            {
+                try
+                {
+                    await GrainFactory.GetGrain<IOutcomeOutboxGrain>(client.Key).Publish([.. batch.Select(i => i.View(Id))]);
+                    foreach (var item in batch)
+                    {
+                        _outcomesNotHandedOver.Remove(item.CompletionSequence);
+                        _handOvers.Remove(item.ItemId);
+                    }
+                }
+                catch (Exception e)
+                {
+                    LogHandOverFailed(logger, $"{What}: {batch.Length} outcomes for {client.Key}", e.Message);
+                    break;
+                }
+            }
         }
     }
 
