@@ -32,12 +32,17 @@ Console.WriteLine($"one table write per request: {naive.Rate,9:F0} writes/s  p50
 
 // 3. Peak: as many items as the floor can take.
 var floor = await Floor.Create(connection, options);
+var activityChanges = new ActivityChanges(platform.StorageConnectionString);
+var changesBefore = await activityChanges.Count();
 var peak = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: null);
 peak.Print("peak", echo.Rate);
+var changesAfterPeak = await activityChanges.Count();
+Console.WriteLine($"  specialists' activity changes (HANDLING ⇄ AVAILABLE, one storage transaction each): {(changesAfterPeak - changesBefore) / (double)peak.Completed:F2} per item");
 
 // 4. Half the peak rate: what an offer costs when the platform is not saturated.
 var half = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: peak.ItemsPerSecond / 2);
 half.Print("half peak", echo.Rate);
+Console.WriteLine($"  specialists' activity changes: {(await activityChanges.Count() - changesAfterPeak) / (double)half.Completed:F2} per item");
 
 Console.WriteLine();
 Console.WriteLine("targets: cycle ≥ 1000 items/s; cycle calls/s ≥ 20% of echo; p99 offer ≤ 20 ms at half peak; cycle beats the naive design");
@@ -96,6 +101,23 @@ static async Task<(double Rate, LongConcurrentHistogram Latency)> NaiveWrites(st
 static LongConcurrentHistogram NewHistogram() => Measure.Histogram();
 
 static long Micros(long startTimestamp) => Measure.MicrosSince(startTimestamp);
+
+/// <summary>Counts the specialists' stored activity transitions (rows `h…` of the Specialists table).</summary>
+internal sealed class ActivityChanges(string storage)
+{
+    private readonly TableClient _table = new TableServiceClient(storage).GetTableClient("Specialists");
+
+    public async Task<long> Count()
+    {
+        long rows = 0;
+        await foreach (var _ in _table.QueryAsync<TableEntity>("RowKey ge 'h' and RowKey lt 'i'", select: ["PartitionKey"]))
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+}
 
 /// <summary>A team, a queue it serves, and specialists working it.</summary>
 internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyList<Specialist> specialists, Options options)

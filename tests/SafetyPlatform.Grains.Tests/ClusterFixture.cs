@@ -15,6 +15,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Shared with the silo: tests move time forward explicitly.</summary>
     public static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Short, because the grace's timer ticks in real time (its deadline is checked on <see cref="Time"/>).</summary>
+    public static readonly TimeSpan IdleGrace = TimeSpan.FromMilliseconds(100);
+
     public TestCluster Cluster { get; } = new TestClusterBuilder { Options = { InitialSilosCount = 1 } }
         .AddSiloBuilderConfigurator<SiloSetup>()
         .Build();
@@ -39,7 +42,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<ISpecialistStore, InMemorySpecialistStore>();
             siloBuilder.Services.AddSingleton<IWorkItemStore, InMemoryWorkItemStore>();
             siloBuilder.Services.AddSingleton<IOutcomeStore, InMemoryOutcomeStore>();
-            siloBuilder.Services.Configure<RoutingOptions>(o => o.ReservationSweep = TimeSpan.FromMilliseconds(50));
+            siloBuilder.Services.Configure<RoutingOptions>(o =>
+            {
+                o.ReservationSweep = TimeSpan.FromMilliseconds(50);
+                o.IdleGrace = IdleGrace;
+            });
         }
     }
 }

@@ -109,7 +109,7 @@ public class WorkGrainTests(ClusterFixture fixture)
 
         Assert.Equal(WorkItemStatus.Completed, done.Status);
         Assert.Equal(TimeSpan.FromMinutes(3), done.Outcome!.HandleTime);
-        Assert.Equal(ActivityState.Available, (await roster.Get()).ActivityState);
+        Assert.Equal(ActivityState.Available, (await AvailableAfterGrace(roster)).ActivityState);
         Assert.Equal(["enqueued", "offered", "accepted", "completed"], done.History.Select(h => h.Action));
         var work = await desk.Work();
         Assert.Equal(1, work.HandledToday);
@@ -188,6 +188,65 @@ public class WorkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_next_item_within_the_grace_writes_no_state_change_and_availability_counts_from_the_finish()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var items = new[] { await queue.Enqueue(Item(Priority.P1, "a")), await queue.Enqueue(Item(Priority.P1, "b")), await queue.Enqueue(Item(Priority.P1, "c")) };
+        var desk = await NewSpecialist(teamId);
+        var roster = fixture.Grains.GetGrain<ISpecialistGrain>(desk.GetPrimaryKeyString());
+        var outcome = new WorkOutcome("remove", "HS-2", string.Empty, TimeSpan.Zero, default, string.Empty);
+        async Task<DateTimeOffset> HandleNext()
+        {
+            var offer = await desk.Next();
+            await desk.Accept(queueId, offer!.ItemId);
+            ClusterFixture.Time.Advance(TimeSpan.FromSeconds(30));
+            await desk.Complete(queueId, offer.ItemId, outcome);
+            return ClusterFixture.Time.GetUtcNow();
+        }
+
+        await HandleNext();
+        Assert.Equal(ActivityState.Handling, (await roster.Get()).ActivityState);
+        var secondFinished = await HandleNext();
+
+        // OFFLINE → AVAILABLE (by the lead), AVAILABLE → HANDLING once for both items, then back as of the finish.
+        var available = await AvailableAfterGrace(roster);
+        Assert.Equal(secondFinished, available.ActivityStateStart);
+        var history = await roster.ListTransitions(0, 10);
+        Assert.Equal([ActivityState.Available, ActivityState.Handling, ActivityState.Available], history.Select(t => t.To));
+        Assert.Equal(secondFinished, history[^1].At);
+
+        // A change the specialist asks for within the grace starts from AVAILABLE.
+        var thirdFinished = await HandleNext();
+        var onBreak = await roster.SetActivityState(ActivityState.Break, new ChangeContext("specialists/self", "coffee", null));
+        Assert.Equal(ActivityState.Break, onBreak.ActivityState);
+        history = await roster.ListTransitions(0, 10);
+        Assert.Equal([ActivityState.Available, ActivityState.Handling, ActivityState.Available, ActivityState.Handling, ActivityState.Available, ActivityState.Break],
+            history.Select(t => t.To));
+        Assert.Equal(thirdFinished, history[^2].At);
+        foreach (var item in items)
+        {
+            Assert.Equal(WorkItemStatus.Completed, (await queue.GetItem(item.ItemId)).Status);
+        }
+    }
+
+    /// <summary>Moves past the idle grace and waits for its timer to make the specialist AVAILABLE.</summary>
+    private static async Task<SpecialistView> AvailableAfterGrace(ISpecialistGrain roster)
+    {
+        ClusterFixture.Time.Advance(ClusterFixture.IdleGrace);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var me = await roster.Get();
+            if (me.ActivityState == ActivityState.Available)
+            {
+                return me;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
+        }
+    }
+
+    [Fact]
     public async Task An_escalated_item_waits_in_the_target_queue_with_its_arrival_and_deadline()
     {
         var (teamId, queue, queueId) = await NewFloor();
@@ -211,7 +270,7 @@ public class WorkGrainTests(ClusterFixture fixture)
         Assert.Equal(1, (await leadQueue.Get()).Depth);
         Assert.Equal(0, (await queue.Get()).InProgress);
         var roster = fixture.Grains.GetGrain<ISpecialistGrain>(desk.GetPrimaryKeyString());
-        Assert.Equal(ActivityState.Available, (await roster.Get()).ActivityState);
+        Assert.Equal(ActivityState.Available, (await AvailableAfterGrace(roster)).ActivityState);
         Assert.Equal(1, (await desk.Work()).EscalatedToday);
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using SafetyPlatform.Domain.Roster;
+using SafetyPlatform.Grains.Work;
 
 namespace SafetyPlatform.Grains.Roster;
 
@@ -9,10 +11,14 @@ namespace SafetyPlatform.Grains.Roster;
 /// told afterwards so that its live view follows. When a write fails the activation is
 /// dropped, so the next call reloads what storage really holds.
 /// </summary>
-public sealed class SpecialistGrain(ISpecialistStore store, TimeProvider time) : Grain, ISpecialistGrain
+public sealed class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOptions> routing, TimeProvider time) : Grain, ISpecialistGrain
 {
     private SpecialistState _state = new();
     private string? _etag;
+
+    /// <summary>When the last held item was finished, while the specialist still reads HANDLING (see <see cref="RoutingOptions.IdleGrace"/>).</summary>
+    private (DateTimeOffset At, ChangeContext Change)? _finished;
+    private IGrainTimer? _finishTimer;
 
     /// <summary>What storage holds; interleaved reads never see a change still being written.</summary>
     private SpecialistView? _committed;
@@ -24,6 +30,14 @@ public sealed class SpecialistGrain(ISpecialistStore store, TimeProvider time) :
     private string What => $"specialists/{Id}";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => await Reload(cancellationToken);
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_committed is not null)
+        {
+            await SettleFinishedWork();
+        }
+    }
 
     private async Task Reload(CancellationToken cancellationToken = default)
     {
@@ -125,6 +139,7 @@ public sealed class SpecialistGrain(ISpecialistStore store, TimeProvider time) :
         }
 
         CheckEtag(change.Etag);
+        await SettleFinishedWork();
         if (S.ActivityState == ActivityState.Handling)
         {
             throw SafetyException.FailedPrecondition($"{What} is HANDLING work; finish or release it before deactivating");
@@ -147,18 +162,76 @@ public sealed class SpecialistGrain(ISpecialistStore store, TimeProvider time) :
         return View();
     }
 
-    public Task<SpecialistView> SetActivityState(ActivityState target, ChangeContext change) =>
-        Transition(target, TransitionCause.Manual, change);
+    public async Task<SpecialistView> SetActivityState(ActivityState target, ChangeContext change)
+    {
+        EnsureChangeable(change.Etag);
+        await SettleFinishedWork();
+        return await Transition(target, TransitionCause.Manual, change with { Etag = null });
+    }
 
-    public Task<SpecialistView> StartHandling(ChangeContext change) =>
-        Transition(ActivityState.Handling, TransitionCause.WorkItemTaken, change);
+    public Task<SpecialistView> StartHandling(ChangeContext change)
+    {
+        // The next item within the grace: they never stopped handling.
+        _finished = null;
+        return S.ActivityState == ActivityState.Handling && S.DeactivateTime is null
+            ? Task.FromResult(View())
+            : Transition(ActivityState.Handling, TransitionCause.WorkItemTaken, change);
+    }
 
-    public async Task<SpecialistView> FinishHandling(ChangeContext change) =>
-        S.ActivityState == ActivityState.Handling
-            ? await Transition(ActivityState.Available, TransitionCause.WorkItemsFinished, change)
-            : View();
+    public async Task<SpecialistView> FinishHandling(ChangeContext change)
+    {
+        if (S.ActivityState != ActivityState.Handling)
+        {
+            return View();
+        }
 
-    private async Task<SpecialistView> Transition(ActivityState target, TransitionCause cause, ChangeContext change)
+        var grace = routing.Value.IdleGrace;
+        if (grace <= TimeSpan.Zero)
+        {
+            return await Transition(ActivityState.Available, TransitionCause.WorkItemsFinished, change);
+        }
+
+        _finished = (time.GetUtcNow(), change);
+        _finishTimer ??= this.RegisterGrainTimer(FinishIfStillIdle, grace, grace);
+        return View();
+    }
+
+    /// <summary>Makes a specialist whose grace has passed AVAILABLE, as of when they finished.</summary>
+    private async Task FinishIfStillIdle()
+    {
+        if (_finished is { } finished && time.GetUtcNow() - finished.At < routing.Value.IdleGrace)
+        {
+            return;
+        }
+
+        // On a failed write the pending finish stays, and the timer tries again.
+        await SettleFinishedWork();
+        _finishTimer?.Dispose();
+        _finishTimer = null;
+    }
+
+    /// <summary>Writes a pending return to AVAILABLE now, so that the next change starts from it.</summary>
+    private async Task SettleFinishedWork()
+    {
+        if (_finished is { } finished)
+        {
+            _finished = null;
+            if (S.ActivityState == ActivityState.Handling && S.DeactivateTime is null)
+            {
+                try
+                {
+                    await Transition(ActivityState.Available, TransitionCause.WorkItemsFinished, finished.Change with { Etag = null }, finished.At);
+                }
+                catch
+                {
+                    _finished ??= finished;
+                    throw;
+                }
+            }
+        }
+    }
+
+    private async Task<SpecialistView> Transition(ActivityState target, TransitionCause cause, ChangeContext change, DateTimeOffset? at = null)
     {
         EnsureChangeable(change.Etag);
         if (target != S.ActivityState)
@@ -170,10 +243,11 @@ public sealed class SpecialistGrain(ISpecialistStore store, TimeProvider time) :
             }
 
             var now = time.GetUtcNow();
-            var record = NewTransition(target, change, now);
+            var effective = at is { } given && given < now && given >= S.ActivityStateStart ? given : now;
+            var record = NewTransition(target, change, effective);
             await Persist(record, () =>
             {
-                EnterState(record, now);
+                EnterState(record, effective);
                 Touch(now);
             });
         }

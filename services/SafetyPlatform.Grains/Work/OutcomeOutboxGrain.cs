@@ -129,7 +129,8 @@ public sealed class OutcomeOutboxGrain(
     private async Task WriteStaged(IReadOnlyCollection<string> keys)
     {
         var notices = keys.Select(k => _staged[long.Parse(k, CultureInfo.InvariantCulture)]).OrderBy(n => n.Sequence).ToList();
-        await store.Write(Client, notices);
+        var client = Client;
+        await Task.Run(() => store.Write(client, notices));
         foreach (var notice in notices)
         {
             _staged.Remove(notice.Sequence);

@@ -801,8 +801,13 @@ public sealed partial class QueueGrain(
         return set;
     }
 
-    private Task WriteItems(IReadOnlyCollection<string> itemIds) =>
-        store.Write(Id, [.. itemIds.Select(id => _items[id])]);
+    // The items are immutable records: serialising and sending them off the grain's turn keeps offers flowing meanwhile.
+    private Task WriteItems(IReadOnlyCollection<string> itemIds)
+    {
+        var queueId = Id;
+        List<StoredWorkItem> items = [.. itemIds.Select(id => _items[id])];
+        return Task.Run(() => store.Write(queueId, items));
+    }
 
     /// <summary>
     /// Opens a new storage partition when the last one cannot take <paramref name="count"/> more
