@@ -340,16 +340,41 @@ public class WorkGrainTests(ClusterFixture fixture)
         ClusterFixture.Time.Advance(TimeSpan.FromMinutes(5));
         var justIdle = await NewSpecialist(teamId);
 
-        var justWaiting = justIdle.WaitForOffer(TimeSpan.FromMinutes(10));
-        var longWaiting = longIdle.WaitForOffer(TimeSpan.FromMinutes(10));
+        var justWaiting = justIdle.WaitForOffers(TimeSpan.FromMinutes(10));
+        var longWaiting = longIdle.WaitForOffers(TimeSpan.FromMinutes(10));
         await WaitUntil(async () => (await queue.Get()).WaitingSpecialists == 2);
         var first = await queue.Enqueue(Item(Priority.P2, "first"));
 
-        Assert.Equal(first.ItemId, (await longWaiting)!.ItemId);
+        Assert.Equal(first.ItemId, Assert.Single(await longWaiting).ItemId);
         Assert.False(justWaiting.IsCompleted);
         var second = await queue.Enqueue(Item(Priority.P2, "second"));
-        Assert.Equal(second.ItemId, (await justWaiting)!.ItemId);
+        Assert.Equal(second.ItemId, Assert.Single(await justWaiting).ItemId);
         Assert.Equal(WorkItemStatus.Reserved, (await queue.GetItem(second.ItemId)).Status);
+    }
+
+    [Fact]
+    public async Task A_burst_goes_round_the_waiting_specialists_longest_idle_first_up_to_each_ones_free_slots()
+    {
+        var (teamId, queue, _) = await NewFloor();
+        var longIdle = await NewSpecialist(teamId, maxItems: 3);
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(5));
+        var justIdle = await NewSpecialist(teamId, maxItems: 1);
+
+        var longWaiting = longIdle.WaitForOffers(TimeSpan.FromMinutes(10));
+        var justWaiting = justIdle.WaitForOffers(TimeSpan.FromMinutes(10));
+        await WaitUntil(async () => (await queue.Get()).WaitingSpecialists == 2);
+        var burst = await queue.EnqueueBatch([.. Enumerable.Range(0, 5).Select(i => Item(Priority.P2, $"burst-{i}"))]);
+        // Same priority, deadline and arrival: routing order falls back to the item id.
+        var ids = burst.Select(b => b.Item!.ItemId).Order(StringComparer.Ordinal).ToList();
+
+        // Round one: the longest idle, then the other; round two and three: only the one with free slots.
+        Assert.Equal([ids[0], ids[2], ids[3]], (await longWaiting).Select(o => o.ItemId));
+        Assert.Equal([ids[1]], (await justWaiting).Select(o => o.ItemId));
+        Assert.Equal(1, (await queue.Get()).Depth);
+
+        // No free slot left: the next wait offers nothing more.
+        Assert.Empty(await longIdle.WaitForOffers(TimeSpan.Zero));
+        Assert.Equal(1, (await queue.Get()).Depth);
     }
 
     private static async Task WaitUntil(Func<Task<bool>> condition)

@@ -35,11 +35,12 @@ public interface IQueueGrain : IGrainWithStringKey
     Task<WorkItemView?> Offer(RoutingProfile specialist);
 
     /// <summary>
-    /// Like <see cref="Offer"/>, but when nothing fits waits up to <paramref name="maxWait"/> for an
-    /// item to arrive. An arriving item goes to the waiting specialist who fits it and has been
-    /// idle longest (<paramref name="idleSince"/>).
+    /// Offers up to <paramref name="slots"/> items at once; when nothing fits, waits up to
+    /// <paramref name="maxWait"/> for items to arrive. Arriving items go round the waiting
+    /// specialists they fit, longest idle (<paramref name="idleSince"/>) first, one each per round.
+    /// Empty when the wait ends with nothing.
     /// </summary>
-    Task<WorkItemView?> WaitForOffer(RoutingProfile specialist, DateTimeOffset idleSince, TimeSpan maxWait);
+    Task<ImmutableArray<WorkItemView>> WaitForOffers(RoutingProfile specialist, int slots, DateTimeOffset idleSince, TimeSpan maxWait);
 
     /// <summary>Stops a specialist's wait here (their offer came from another queue).</summary>
     Task CancelWait(string specialistId);
@@ -90,8 +91,11 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
 {
     Task<WorkItemView?> Next();
 
-    /// <summary>The next offer for this specialist, waiting up to <paramref name="maxWait"/> for one.</summary>
-    Task<WorkItemView?> WaitForOffer(TimeSpan maxWait);
+    /// <summary>
+    /// The next offers for this specialist, as many as their free slots allow, waiting up to
+    /// <paramref name="maxWait"/> for any; empty when none came.
+    /// </summary>
+    Task<ImmutableArray<WorkItemView>> WaitForOffers(TimeSpan maxWait);
 
     Task<WorkItemView> Accept(string queueId, string itemId);
 

@@ -276,32 +276,38 @@ public sealed partial class QueueGrain(
         return Task.FromResult<WorkItemView?>(Current(best.ItemId));
     }
 
-    public async Task<WorkItemView?> WaitForOffer(RoutingProfile specialist, DateTimeOffset idleSince, TimeSpan maxWait)
+    public async Task<ImmutableArray<WorkItemView>> WaitForOffers(RoutingProfile specialist, int slots, DateTimeOffset idleSince, TimeSpan maxWait)
     {
-        var now = await Offer(specialist);
-        if (now is not null || maxWait <= TimeSpan.Zero)
+        EnsureWritable();
+        var now = new List<string>();
+        while (now.Count < slots && BestFor(specialist) is { } best)
         {
-            return now;
+            Reserve(best, specialist.SpecialistId);
+            now.Add(best.ItemId);
         }
 
-        _waiters.RemoveAll(w => w.Specialist.SpecialistId == specialist.SpecialistId && w.Offered.TrySetResult(null));
-        var waiter = new Waiter(specialist, idleSince, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (now.Count > 0 || maxWait <= TimeSpan.Zero)
+        {
+            return [.. now.Select(Current)];
+        }
+
+        _waiters.RemoveAll(w => w.Specialist.SpecialistId == specialist.SpecialistId && w.Offered.TrySetResult([]));
+        var waiter = new Waiter(specialist, slots, idleSince, new TaskCompletionSource<ImmutableArray<string>>(TaskCreationOptions.RunContinuationsAsynchronously));
         _waiters.Add(waiter);
         await Waits.ForOrUpTo(waiter.Offered.Task, maxWait, time);
 
         if (!waiter.Offered.Task.IsCompleted)
         {
             _waiters.Remove(waiter);
-            return null;
+            return [];
         }
 
-        var itemId = await waiter.Offered.Task;
-        return itemId is null ? null : Current(itemId);
+        return [.. (await waiter.Offered.Task).Select(Current)];
     }
 
     public Task CancelWait(string specialistId)
     {
-        _waiters.RemoveAll(w => w.Specialist.SpecialistId == specialistId && w.Offered.TrySetResult(null));
+        _waiters.RemoveAll(w => w.Specialist.SpecialistId == specialistId && w.Offered.TrySetResult([]));
         return Task.CompletedTask;
     }
 
@@ -339,8 +345,10 @@ public sealed partial class QueueGrain(
     }
 
     /// <summary>
-    /// Offers waiting items to waiting specialists: the longest idle first, each the best item
-    /// that fits them.
+    /// Offers waiting items to waiting specialists in rounds: each round goes through them from
+    /// the longest idle, giving each the best item that fits them, until the items run out or
+    /// every waiter's free slots are filled. So a burst of items reaches everyone at once, and
+    /// nobody gets a second item while a longer idle colleague who fits it has none.
     /// </summary>
     private void Dispatch()
     {
@@ -349,23 +357,31 @@ public sealed partial class QueueGrain(
             return;
         }
 
-        foreach (var waiter in _waiters.OrderBy(w => w.IdleSince).ToList())
+        var order = _waiters.OrderBy(w => w.IdleSince).ToList();
+        var given = order.ToDictionary(w => w, _ => new List<string>());
+        var offeredThisRound = true;
+        while (offeredThisRound && _backlog.Count > 0)
         {
-            if (_backlog.Count == 0)
+            offeredThisRound = false;
+            foreach (var waiter in order)
             {
-                break;
+                if (given[waiter].Count < waiter.Slots && _backlog.Count > 0 && BestFor(waiter.Specialist) is { } item)
+                {
+                    Reserve(item, waiter.Specialist.SpecialistId);
+                    given[waiter].Add(item.ItemId);
+                    offeredThisRound = true;
+                }
             }
+        }
 
-            if (BestFor(waiter.Specialist) is { } item)
-            {
-                Reserve(item, waiter.Specialist.SpecialistId);
-                _waiters.Remove(waiter);
-                waiter.Offered.TrySetResult(item.ItemId);
-            }
+        foreach (var (waiter, items) in given.Where(g => g.Value.Count > 0))
+        {
+            _waiters.Remove(waiter);
+            waiter.Offered.TrySetResult([.. items]);
         }
     }
 
-    private sealed record Waiter(RoutingProfile Specialist, DateTimeOffset IdleSince, TaskCompletionSource<string?> Offered);
+    private sealed record Waiter(RoutingProfile Specialist, int Slots, DateTimeOffset IdleSince, TaskCompletionSource<ImmutableArray<string>> Offered);
 
     public async Task<WorkItemView> Accept(string itemId, string specialistId)
     {

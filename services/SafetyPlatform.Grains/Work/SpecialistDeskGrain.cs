@@ -66,40 +66,46 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         }
     }
 
-    public async Task<WorkItemView?> WaitForOffer(TimeSpan maxWait)
+    public async Task<ImmutableArray<WorkItemView>> WaitForOffers(TimeSpan maxWait)
     {
         var me = await ActiveSelf();
         var profile = Profile(me);
         var routes = await ServedQueues(me, profile);
-        if (routes.Count == 0 || !HasFreeSlot(me))
+        var free = me.Profile.MaxConcurrentItems - SlotsTaken;
+        if (routes.Count == 0 || !HasFreeSlot(me) || free < 1)
         {
             // Nothing to wait on yet: wait a little for a slot to free (or the state to change), then let the caller ask again.
             await _slotFreed.Wait(maxWait < StatePoll ? maxWait : StatePoll, time);
-            return null;
+            return [];
         }
 
-        _asking++;
+        // The free slots count as taken while the queues are asked, so that overlapping requests never exceed them.
+        _asking += free;
         try
         {
             // Time in AVAILABLE is idleness; a specialist already HANDLING comes after everyone idle.
             var idleSince = me.ActivityState == ActivityState.Available ? me.ActivityStateStart : time.GetUtcNow();
-            var waits = routes.Select(r => (r.QueueId, Wait: Queue(r.QueueId).WaitForOffer(profile, idleSince, maxWait))).ToList();
-            WorkItemView? chosen = null;
+            var waits = routes.Select(r => (r.QueueId, Wait: Queue(r.QueueId).WaitForOffers(profile, free, idleSince, maxWait))).ToList();
+            var chosen = new List<WorkItemView>();
             while (waits.Count > 0)
             {
                 var done = await Task.WhenAny(waits.Select(w => w.Wait));
                 var entry = waits.First(w => w.Wait == done);
                 waits.Remove(entry);
-                var offer = await done;
-                if (offer is null)
+                var offers = await done;
+                if (offers.IsEmpty)
                 {
                     continue;
                 }
 
-                if (chosen is null)
+                if (chosen.Count == 0)
                 {
-                    chosen = offer;
-                    Offered(entry.QueueId, offer);
+                    chosen.AddRange(offers);
+                    foreach (var offer in offers)
+                    {
+                        Offered(entry.QueueId, offer);
+                    }
+
                     foreach (var other in waits)
                     {
                         Queue(other.QueueId).CancelWait(Id).Ignore();
@@ -107,16 +113,19 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
                 }
                 else
                 {
-                    // Two queues offered at once: keep one, give the other back untouched.
-                    await Queue(entry.QueueId).Withdraw(offer.ItemId, Id);
+                    // Two queues offered at once: keep the first queue's offers, give the others back untouched.
+                    foreach (var offer in offers)
+                    {
+                        await Queue(entry.QueueId).Withdraw(offer.ItemId, Id);
+                    }
                 }
             }
 
-            return chosen;
+            return [.. chosen];
         }
         finally
         {
-            _asking--;
+            _asking -= free;
         }
     }
 

@@ -172,7 +172,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         await grains.GetGrain<ISpecialistGrain>(specialistId).Get();
         while (!cancel.IsCancellationRequested)
         {
-            if (await desk.WaitForOffer(OutcomePollWait).WaitAsync(cancel) is { } offer)
+            foreach (var offer in await desk.WaitForOffers(OutcomePollWait).WaitAsync(cancel))
             {
                 await responseStream.WriteAsync(offer.ToProto(), cancel);
             }
