@@ -29,7 +29,33 @@ public sealed class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOpti
 
     private string What => $"specialists/{Id}";
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await Reload(cancellationToken);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await Reload(cancellationToken);
+        if (S.Created && S.DeactivateTime is null && S.ActivityState == ActivityState.Handling)
+        {
+            // A stop may have lost a pending return to AVAILABLE: ask the desk once activation is done.
+            _reconcileTimer = this.RegisterGrainTimer(ReturnIfNothingHeld, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private IGrainTimer? _reconcileTimer;
+
+    /// <summary>Makes a specialist found HANDLING with no item held (the silo stopped within the grace) AVAILABLE again.</summary>
+    private async Task ReturnIfNothingHeld()
+    {
+        _reconcileTimer?.Dispose();
+        if (S.ActivityState != ActivityState.Handling || _finished is not null)
+        {
+            return;
+        }
+
+        var work = await GrainFactory.GetGrain<ISpecialistDeskGrain>(Id).Work();
+        if (work.Held.IsEmpty && S.ActivityState == ActivityState.Handling && _finished is null)
+        {
+            await Transition(ActivityState.Available, TransitionCause.WorkItemsFinished, new ChangeContext("system", "holds no work after a restart", null));
+        }
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {

@@ -34,9 +34,12 @@ public sealed class LocalPlatform : IAsyncDisposable
     /// <summary>Azurite keeps tables in memory only: faster, for tests that do not restart Azurite.</summary>
     public bool InMemoryStorage { get; private init; }
 
-    public static async Task<LocalPlatform> Start(bool inMemoryStorage = false)
+    /// <summary>Extra configuration for the silo, as environment variables (`Section__Key`).</summary>
+    private IReadOnlyDictionary<string, string> SiloSettings { get; init; } = new Dictionary<string, string>();
+
+    public static async Task<LocalPlatform> Start(bool inMemoryStorage = false, IReadOnlyDictionary<string, string>? siloSettings = null)
     {
-        var platform = new LocalPlatform { InMemoryStorage = inMemoryStorage };
+        var platform = new LocalPlatform { InMemoryStorage = inMemoryStorage, SiloSettings = siloSettings ?? new Dictionary<string, string>() };
         try
         {
             await platform.StartAzurite();
@@ -164,14 +167,15 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     private async Task StartSilo()
     {
-        _silo = StartDotnet("silo", "SafetyPlatform.Silo", new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(SiloSettings)
         {
             ["Urls"] = SiloAddress,
             ["Storage__ConnectionString"] = StorageConnectionString,
             ["Orleans__SiloPort"] = _siloPort.ToString(),
             ["Orleans__GatewayPort"] = "0",
             ["Orleans__ClusterId"] = "test",
-        });
+        };
+        _silo = StartDotnet("silo", "SafetyPlatform.Silo", settings);
         await WaitForServing(SiloAddress, _silo.Tail);
     }
 
