@@ -359,17 +359,24 @@ public sealed partial class QueueGrain(
 
         var order = _waiters.OrderBy(w => w.IdleSince).ToList();
         var given = order.ToDictionary(w => w, _ => new List<string>());
-        var offeredThisRound = true;
-        while (offeredThisRound && _backlog.Count > 0)
+        while (order.Count > 0 && _backlog.Count > 0)
         {
-            offeredThisRound = false;
-            foreach (var waiter in order)
+            foreach (var waiter in order.ToList())
             {
-                if (given[waiter].Count < waiter.Slots && _backlog.Count > 0 && BestFor(waiter.Specialist) is { } item)
+                if (_backlog.Count > 0 && BestFor(waiter.Specialist) is { } item)
                 {
                     Reserve(item, waiter.Specialist.SpecialistId);
                     given[waiter].Add(item.ItemId);
-                    offeredThisRound = true;
+                }
+                else
+                {
+                    // Nothing fits them now, and items only leave the backlog here: do not scan it again.
+                    order.Remove(waiter);
+                }
+
+                if (given[waiter].Count >= waiter.Slots)
+                {
+                    order.Remove(waiter);
                 }
             }
         }
