@@ -19,6 +19,7 @@ public sealed class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOpti
     /// <summary>When the last held item was finished, while the specialist still reads HANDLING (see <see cref="RoutingOptions.IdleGrace"/>).</summary>
     private (DateTimeOffset At, ChangeContext Change)? _finished;
     private IGrainTimer? _finishTimer;
+    private IGrainTimer? _reconcileTimer;
 
     /// <summary>What storage holds; interleaved reads never see a change still being written.</summary>
     private SpecialistView? _committed;
@@ -38,8 +39,6 @@ public sealed class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOpti
             _reconcileTimer = this.RegisterGrainTimer(ReturnIfNothingHeld, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
-
-    private IGrainTimer? _reconcileTimer;
 
     /// <summary>Makes a specialist found HANDLING with no item held (the silo stopped within the grace) AVAILABLE again.</summary>
     private async Task ReturnIfNothingHeld()

@@ -74,27 +74,24 @@ public sealed partial class QueueGrain(
             _lastPartition = state.State.PartitionCount - 1;
             _inLastPartition = items.Count(i => i.Partition == _lastPartition);
             var loaded = time.GetElapsedTime(started);
+            var handedOverThrough = state.State.OutcomesHandedOverThrough;
+            _lastCompletion = handedOverThrough;
             foreach (var item in items)
             {
                 Index(item);
-            }
+                _lastCompletion = Math.Max(_lastCompletion, item.CompletionSequence);
 
-            LogRecovered(logger, Id, items.Count, loaded.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
-            StartSweeping();
-
-            // Outcomes and escalations written here but perhaps not yet handed on: the sweep retries them.
-            var handedOverThrough = state.State.OutcomesHandedOverThrough;
-            _lastCompletion = Math.Max(handedOverThrough, items.Count == 0 ? 0 : items.Max(i => i.CompletionSequence));
-            foreach (var item in items)
-            {
+                // Outcomes and escalations written here but perhaps not yet handed on.
                 if (item.Status == WorkItemStatus.Completed && item.CompletionSequence > handedOverThrough ||
                     item.Status == WorkItemStatus.Escalated && !item.EscalationDelivered)
                 {
-                    Unpublished(item);
+                    NotHandedOver(item);
                     _handOvers.Add(item.ItemId);
                 }
             }
 
+            LogRecovered(logger, Id, items.Count, loaded.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
+            StartSweeping();
             await HandOverRecoveredOutcomes();
         }
     }
@@ -114,12 +111,8 @@ public sealed partial class QueueGrain(
             {
                 try
                 {
-                    await GrainFactory.GetGrain<IOutcomeOutboxGrain>(client.Key).Publish([.. batch.Select(i => i.View(Id))]);
-                    foreach (var item in batch)
-                    {
-                        _outcomesNotHandedOver.Remove(item.CompletionSequence);
-                        _handOvers.Remove(item.ItemId);
-                    }
+                    await PublishOutcomes(client.Key, batch);
+                    _handOvers.ExceptWith(batch.Select(i => i.ItemId));
                 }
                 catch (Exception e)
                 {
@@ -266,24 +259,16 @@ public sealed partial class QueueGrain(
     public Task<WorkItemView?> Offer(RoutingProfile specialist)
     {
         EnsureWritable();
-        var best = BestFor(specialist);
-        if (best is null)
-        {
-            return Task.FromResult<WorkItemView?>(null);
-        }
-
-        Reserve(best, specialist.SpecialistId);
-        return Task.FromResult<WorkItemView?>(Current(best.ItemId));
+        return Task.FromResult(ReserveBestFor(specialist) is { } itemId ? Current(itemId) : null);
     }
 
     public async Task<ImmutableArray<WorkItemView>> WaitForOffers(RoutingProfile specialist, int slots, DateTimeOffset idleSince, TimeSpan maxWait)
     {
         EnsureWritable();
         var now = new List<string>();
-        while (now.Count < slots && BestFor(specialist) is { } best)
+        while (now.Count < slots && ReserveBestFor(specialist) is { } itemId)
         {
-            Reserve(best, specialist.SpecialistId);
-            now.Add(best.ItemId);
+            now.Add(itemId);
         }
 
         if (now.Count > 0 || maxWait <= TimeSpan.Zero)
@@ -291,7 +276,7 @@ public sealed partial class QueueGrain(
             return [.. now.Select(Current)];
         }
 
-        _waiters.RemoveAll(w => w.Specialist.SpecialistId == specialist.SpecialistId && w.Offered.TrySetResult([]));
+        EndWait(specialist.SpecialistId);
         var waiter = new Waiter(specialist, slots, idleSince, new TaskCompletionSource<ImmutableArray<string>>(TaskCreationOptions.RunContinuationsAsynchronously));
         _waiters.Add(waiter);
         await Waits.ForOrUpTo(waiter.Offered.Task, maxWait, time);
@@ -307,8 +292,23 @@ public sealed partial class QueueGrain(
 
     public Task CancelWait(string specialistId)
     {
-        _waiters.RemoveAll(w => w.Specialist.SpecialistId == specialistId && w.Offered.TrySetResult([]));
+        EndWait(specialistId);
         return Task.CompletedTask;
+    }
+
+    private void EndWait(string specialistId) =>
+        _waiters.RemoveAll(w => w.Specialist.SpecialistId == specialistId && w.Offered.TrySetResult([]));
+
+    /// <summary>Reserves the best waiting item that fits the specialist; its id, or null when none fits.</summary>
+    private string? ReserveBestFor(RoutingProfile specialist)
+    {
+        if (BestFor(specialist) is not { } best)
+        {
+            return null;
+        }
+
+        Reserve(best, specialist.SpecialistId);
+        return best.ItemId;
     }
 
     public async Task Withdraw(string itemId, string specialistId)
@@ -363,10 +363,9 @@ public sealed partial class QueueGrain(
         {
             foreach (var waiter in order.ToList())
             {
-                if (_backlog.Count > 0 && BestFor(waiter.Specialist) is { } item)
+                if (_backlog.Count > 0 && ReserveBestFor(waiter.Specialist) is { } itemId)
                 {
-                    Reserve(item, waiter.Specialist.SpecialistId);
-                    given[waiter].Add(item.ItemId);
+                    given[waiter].Add(itemId);
                 }
                 else
                 {
@@ -438,7 +437,7 @@ public sealed partial class QueueGrain(
             CompletionSequence = ++_lastCompletion,
         };
         Replace(completed);
-        Unpublished(completed);
+        NotHandedOver(completed);
         await _commit!.Mark(itemId);
         HandOver(itemId);
         return Current(itemId);
@@ -551,14 +550,16 @@ public sealed partial class QueueGrain(
     /// sequence below which every outcome has been handed over, and recovery hands over again
     /// what lies above it. A client may so see an outcome twice after a restart, never miss one.
     /// </summary>
-    private async Task PublishOutcome(string itemId)
+    private async Task PublishOutcomes(string client, IReadOnlyCollection<StoredWorkItem> items)
     {
-        var item = _items[itemId];
-        await GrainFactory.GetGrain<IOutcomeOutboxGrain>(item.Submission.Client).Publish([item.View(Id)]);
-        _outcomesNotHandedOver.Remove(item.CompletionSequence);
+        await GrainFactory.GetGrain<IOutcomeOutboxGrain>(client).Publish([.. items.Select(i => i.View(Id))]);
+        foreach (var item in items)
+        {
+            _outcomesNotHandedOver.Remove(item.CompletionSequence);
+        }
     }
 
-    private void Unpublished(StoredWorkItem item)
+    private void NotHandedOver(StoredWorkItem item)
     {
         if (item.Status == WorkItemStatus.Completed)
         {
@@ -612,7 +613,7 @@ public sealed partial class QueueGrain(
             var item = _items[itemId];
             if (item.Status == WorkItemStatus.Completed && _outcomesNotHandedOver.Contains(item.CompletionSequence))
             {
-                await PublishOutcome(itemId);
+                await PublishOutcomes(item.Submission.Client, [item]);
             }
             else if (item.Status == WorkItemStatus.Escalated && !item.EscalationDelivered)
             {

@@ -12,8 +12,8 @@ namespace SafetyPlatform.Silo.Api;
 /// <summary>The work gRPC service: checks the request, calls the queue and desk grains, maps the reply.</summary>
 public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkService.WorkServiceBase
 {
-    /// <summary>How long one long poll of a client's outbox waits; well under Orleans' call timeout.</summary>
-    private static readonly TimeSpan OutcomePollWait = TimeSpan.FromSeconds(15);
+    /// <summary>How long one long poll (of a client's outbox, of a specialist's offers) waits; well under Orleans' call timeout.</summary>
+    private static readonly TimeSpan LongPollWait = TimeSpan.FromSeconds(15);
 
     public override async Task<Queue> CreateQueue(CreateQueueRequest request, ServerCallContext context)
     {
@@ -172,7 +172,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         await grains.GetGrain<ISpecialistGrain>(specialistId).Get();
         while (!cancel.IsCancellationRequested)
         {
-            foreach (var offer in await desk.WaitForOffers(OutcomePollWait).WaitAsync(cancel))
+            foreach (var offer in await desk.WaitForOffers(LongPollWait).WaitAsync(cancel))
             {
                 await responseStream.WriteAsync(offer.ToProto(), cancel);
             }
@@ -269,7 +269,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         long sent = 0;
         while (!cancel.IsCancellationRequested)
         {
-            foreach (var notice in await outbox.Next(sent, OutcomePollWait).WaitAsync(cancel))
+            foreach (var notice in await outbox.Next(sent, LongPollWait).WaitAsync(cancel))
             {
                 await responseStream.WriteAsync(new OutcomeNotice { Sequence = notice.Sequence, WorkItem = notice.Item.ToProto(withHistory: false) }, cancel);
                 sent = notice.Sequence;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using SafetyPlatform.Grains.Work;
@@ -10,8 +9,6 @@ namespace SafetyPlatform.Silo.Storage;
 public sealed class TableOutcomeStore(TableServiceClient service) : IOutcomeStore
 {
     public const string TableName = "Outcomes";
-    private const int TransactionSize = 100;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     private readonly CreatedTable _table = new(service, TableName);
 
@@ -22,8 +19,7 @@ public sealed class TableOutcomeStore(TableServiceClient service) : IOutcomeStor
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {client} and RowKey gt {RowKey(afterSequence)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            notices.Add(JsonSerializer.Deserialize<OutcomeNoticeRecord>(row.GetString("Data"), Json)
-                ?? throw new InvalidDataException($"outcome {row.RowKey} of client {client} is empty"));
+            notices.Add(JsonRows.Read<OutcomeNoticeRecord>(row));
         }
 
         return notices;
@@ -32,11 +28,10 @@ public sealed class TableOutcomeStore(TableServiceClient service) : IOutcomeStor
     public async Task Write(string client, IReadOnlyList<OutcomeNoticeRecord> notices, CancellationToken cancellationToken = default)
     {
         var table = await _table.Get().ConfigureAwait(false);
-        foreach (var chunk in notices.Chunk(TransactionSize))
+        foreach (var chunk in notices.Chunk(JsonRows.TransactionSize))
         {
             await table.SubmitTransactionAsync(
-                chunk.Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                    new TableEntity(client, RowKey(n.Sequence)) { ["Data"] = JsonSerializer.Serialize(n, Json) })),
+                chunk.Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, JsonRows.Row(client, RowKey(n.Sequence), n))),
                 cancellationToken).ConfigureAwait(false);
         }
     }
@@ -44,7 +39,7 @@ public sealed class TableOutcomeStore(TableServiceClient service) : IOutcomeStor
     public async Task Delete(string client, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
     {
         var table = await _table.Get().ConfigureAwait(false);
-        foreach (var chunk in sequences.Chunk(TransactionSize))
+        foreach (var chunk in sequences.Chunk(JsonRows.TransactionSize))
         {
             try
             {

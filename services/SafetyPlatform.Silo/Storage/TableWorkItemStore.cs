@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using SafetyPlatform.Grains.Work;
 
@@ -14,10 +13,7 @@ namespace SafetyPlatform.Silo.Storage;
 public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemStore
 {
     public const string TableName = "WorkItems";
-    private const int TransactionSize = 100;
     private const int TransactionsInFlight = 2;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     private readonly CreatedTable _table = new(service, TableName);
 
@@ -28,10 +24,9 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
         for (var partition = 0; partition < partitionCount; partition++)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(queueId, partition)}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["Data"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [JsonRows.DataProperty], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                items.Add(JsonSerializer.Deserialize<StoredWorkItem>(row.GetString("Data"), Json)
-                    ?? throw new InvalidDataException($"work item {row.RowKey} of queue {queueId} is empty"));
+                items.Add(JsonRows.Read<StoredWorkItem>(row));
             }
         }
 
@@ -49,8 +44,8 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
             .GroupBy(item => item.Partition)
             .SelectMany(partition => partition
                 .Select(item => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                    new TableEntity(PartitionKey(queueId, item.Partition), item.ItemId) { ["Data"] = JsonSerializer.Serialize(item, Json) }))
-                .Chunk(TransactionSize))
+                    JsonRows.Row(PartitionKey(queueId, item.Partition), item.ItemId, item)))
+                .Chunk(JsonRows.TransactionSize))
             .ToList();
         await Parallel.ForEachAsync(
             transactions,
