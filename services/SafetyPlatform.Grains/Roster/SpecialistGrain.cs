@@ -217,7 +217,8 @@ public sealed class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOpti
         }
 
         _finished = (time.GetUtcNow(), change);
-        _finishTimer ??= this.RegisterGrainTimer(FinishIfStillIdle, grace, grace);
+        // Checked a tenth of the grace apart after it, so the change lands at most that late.
+        _finishTimer ??= this.RegisterGrainTimer(FinishIfStillIdle, grace, grace / 10);
         return View();
     }
 
