@@ -12,7 +12,7 @@ using HarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory;
 
 // Load generator for the work cycle: enqueue → offer → accept → complete through the gateway.
 // Usage: dotnet run -c Release --project benchmarks/SafetyPlatform.Benchmarks -- [--seconds 20] [--specialists 64]
-//        [--concurrency 4] [--azurite-disk] [--pull [--workers 2] [--poll-ms 250]]
+//        [--concurrency 4] [--azurite-disk] [--pull [--workers 2] [--poll-ms 250]] [--warmup-seconds 15]
 // By default specialists hold StreamOffers streams (push); --pull makes --workers loops per specialist poll GetNextWorkItem.
 var options = Options.Parse(args);
 Console.WriteLine($"SafetyPlatform work-cycle benchmark — {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores");
@@ -22,9 +22,17 @@ await using var platform = await LocalPlatform.Start(inMemoryStorage: !options.A
 using var connection = platform.Connect();
 Console.WriteLine($"platform: Azurite ({(options.AzuriteOnDisk ? "on disk" : "in memory")}), 1 silo, gateway {platform.GatewayAddress}");
 
-// 1. Ceiling: echo through the same gateway to the same silo.
+// 1. Ceiling: echo through the same gateway to the same silo, after a warm-up so JIT is not measured.
+await Echo(connection, options.EchoCallers, TimeSpan.FromSeconds(1));
 var echo = await Echo(connection, options.EchoCallers, TimeSpan.FromSeconds(options.EchoSeconds));
 Console.WriteLine($"echo through gateway:        {echo.Rate,9:F0} calls/s   p50 {Ms(echo.Latency, 50)}  p99 {Ms(echo.Latency, 99)}  p99.9 {Ms(echo.Latency, 99.9)} ms");
+using (var direct = SafetyConnection.Open(platform.SiloAddress))
+{
+    // What the gateway costs: the same echo straight to the silo.
+    await Echo(direct, options.EchoCallers, TimeSpan.FromSeconds(1));
+    var straight = await Echo(direct, options.EchoCallers, TimeSpan.FromSeconds(options.EchoSeconds));
+    Console.WriteLine($"echo straight to the silo:   {straight.Rate,9:F0} calls/s   p50 {Ms(straight.Latency, 50)}  p99 {Ms(straight.Latency, 99)}  p99.9 {Ms(straight.Latency, 99.9)} ms");
+}
 
 // 2. The naive design: one Azure Table write per request, straight to the same Azurite.
 var naive = await NaiveWrites(platform.StorageConnectionString, 32, TimeSpan.FromSeconds(options.EchoSeconds));
@@ -32,16 +40,27 @@ Console.WriteLine($"one table write per request: {naive.Rate,9:F0} writes/s  p50
 
 // 3. Peak: as many items as the floor can take.
 var floor = await Floor.Create(connection, options);
+if (options.WarmupSeconds > 0)
+{
+    // A silo runs for days: let tiered JIT reach its optimised code before measuring.
+    var warmup = await floor.Run(TimeSpan.FromSeconds(options.WarmupSeconds), itemsPerSecond: null);
+    Console.WriteLine();
+    Console.WriteLine($"warm-up (not counted): {warmup.ItemsPerSecond:F0} items/s over {warmup.Seconds:F1} s");
+}
+
+var cpu = new ProcessCpu(platform.ProcessIds);
 var activityChanges = new ActivityChanges(platform.StorageConnectionString);
 var changesBefore = await activityChanges.Count();
 var peak = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: null);
 peak.Print("peak", echo.Rate);
+cpu.PrintPerItem(peak.Completed);
 var changesAfterPeak = await activityChanges.Count();
 Console.WriteLine($"  specialists' activity changes (HANDLING ⇄ AVAILABLE, one storage transaction each): {(changesAfterPeak - changesBefore) / (double)peak.Completed:F2} per item");
 
 // 4. Half the peak rate: what an offer costs when the platform is not saturated.
 var half = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: peak.ItemsPerSecond / 2);
 half.Print("half peak", echo.Rate);
+cpu.PrintPerItem(half.Completed);
 Console.WriteLine($"  specialists' activity changes: {(await activityChanges.Count() - changesAfterPeak) / (double)half.Completed:F2} per item");
 
 Console.WriteLine();
@@ -101,6 +120,30 @@ static async Task<(double Rate, LongConcurrentHistogram Latency)> NaiveWrites(st
 static LongConcurrentHistogram NewHistogram() => Measure.Histogram();
 
 static long Micros(long startTimestamp) => Measure.MicrosSince(startTimestamp);
+
+/// <summary>
+/// CPU time each process used since the last print: a steadier measure of what an item costs
+/// than items/s on a shared machine, where throughput swings with the neighbours.
+/// </summary>
+internal sealed class ProcessCpu(IReadOnlyDictionary<string, int> processIds)
+{
+    private Dictionary<string, TimeSpan> _last = Read(processIds);
+
+    public void PrintPerItem(long items)
+    {
+        var now = Read(processIds);
+        var parts = now.Select(p => $"{p.Key} {(p.Value - _last[p.Key]).TotalMilliseconds / Math.Max(1, items):F2}");
+        Console.WriteLine($"  CPU per item (ms): {string.Join(", ", parts)}");
+        _last = now;
+    }
+
+    private static Dictionary<string, TimeSpan> Read(IReadOnlyDictionary<string, int> processIds)
+    {
+        var times = processIds.ToDictionary(p => p.Key, p => System.Diagnostics.Process.GetProcessById(p.Value).TotalProcessorTime);
+        times["load generator"] = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        return times;
+    }
+}
 
 /// <summary>Counts the specialists' stored activity transitions (rows `h…` of the Specialists table).</summary>
 internal sealed class ActivityChanges(string storage)
@@ -359,14 +402,14 @@ internal sealed class Result(double? targetRate, bool pull)
         (h.GetValueAtPercentile(percentile) / 1000.0).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
 }
 
-internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull, int PollMs)
+internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull, int PollMs, int WarmupSeconds)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(Int("--seconds", 20), Int("--specialists", 64), Int("--concurrency", 4), Int("--workers", 2),
-            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"), Int("--poll-ms", 250));
+            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"), Int("--poll-ms", 250), Int("--warmup-seconds", 15));
     }
 }
 

@@ -49,7 +49,7 @@ public sealed class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOpti
             return;
         }
 
-        var work = await GrainFactory.GetGrain<ISpecialistDeskGrain>(Id).Work();
+        var work = await GrainFactory.Reference<ISpecialistDeskGrain>(Id).Work();
         if (work.Held.IsEmpty && S.ActivityState == ActivityState.Handling && _finished is null)
         {
             await Transition(ActivityState.Available, TransitionCause.WorkItemsFinished, new ChangeContext("system", "holds no work after a restart", null));
@@ -370,7 +370,7 @@ public sealed class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOpti
         }
     }
 
-    private ITeamGrain Team(string teamId) => GrainFactory.GetGrain<ITeamGrain>(teamId);
+    private ITeamGrain Team(string teamId) => GrainFactory.Reference<ITeamGrain>(teamId);
 
     private SpecialistView View() => _committed ?? throw SafetyException.NotFound(What);
 

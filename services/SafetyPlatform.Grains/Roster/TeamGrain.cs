@@ -35,7 +35,7 @@ public sealed class TeamGrain(
 
         _committed = Snapshot();
 
-        var views = await Task.WhenAll(S.MemberIds.Select(id => GrainFactory.GetGrain<ISpecialistGrain>(id).Find()));
+        var views = await Task.WhenAll(S.MemberIds.Select(id => GrainFactory.Reference<ISpecialistGrain>(id).Find()));
         foreach (var view in views)
         {
             // Ids whose specialist was never written, or has since moved, are not members.
@@ -189,7 +189,7 @@ public sealed class TeamGrain(
         }
 
         var leadId = lead["specialists/".Length..];
-        var view = await GrainFactory.GetGrain<ISpecialistGrain>(leadId).Find();
+        var view = await GrainFactory.Reference<ISpecialistGrain>(leadId).Find();
         if (view is null)
         {
             throw SafetyException.NotFound(lead);
@@ -215,7 +215,7 @@ public sealed class TeamGrain(
 
     private TeamView EnsureCreated() => _committed is not null ? View() : throw SafetyException.NotFound(What);
 
-    private ITeamDirectoryGrain Directory() => GrainFactory.GetGrain<ITeamDirectoryGrain>(ITeamDirectoryGrain.AllTeams);
+    private ITeamDirectoryGrain Directory() => GrainFactory.Reference<ITeamDirectoryGrain>(ITeamDirectoryGrain.AllTeams);
 
     /// <summary>The committed team with the live member count.</summary>
     private TeamView View() =>

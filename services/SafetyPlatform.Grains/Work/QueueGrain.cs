@@ -472,7 +472,7 @@ public sealed partial class QueueGrain(
         }
 
         Held(itemId, specialistId, WorkItemStatus.Handling, "escalate");
-        await GrainFactory.GetGrain<IQueueGrain>(target).Get();
+        await GrainFactory.Reference<IQueueGrain>(target).Get();
 
         // Re-check after the await: another call may have changed the item meanwhile.
         var item = Held(itemId, specialistId, WorkItemStatus.Handling, "escalate");
@@ -552,7 +552,7 @@ public sealed partial class QueueGrain(
     /// </summary>
     private async Task PublishOutcomes(string client, IReadOnlyCollection<StoredWorkItem> items)
     {
-        await GrainFactory.GetGrain<IOutcomeOutboxGrain>(client).Publish([.. items.Select(i => i.View(Id))]);
+        await GrainFactory.Reference<IOutcomeOutboxGrain>(client).Publish([.. items.Select(i => i.View(Id))]);
         foreach (var item in items)
         {
             _outcomesNotHandedOver.Remove(item.CompletionSequence);
@@ -633,7 +633,7 @@ public sealed partial class QueueGrain(
     {
         var item = _items[itemId];
         var reason = item.History.LastOrDefault(e => e.Action == "escalated")?.Reason ?? string.Empty;
-        await GrainFactory.GetGrain<IQueueGrain>(item.EscalatedTo).Adopt(item.View(Id), Id, reason);
+        await GrainFactory.Reference<IQueueGrain>(item.EscalatedTo).Adopt(item.View(Id), Id, reason);
         if (_items[itemId] is { Status: WorkItemStatus.Escalated } current)
         {
             _items[itemId] = current with { EscalationDelivered = true };
@@ -726,7 +726,7 @@ public sealed partial class QueueGrain(
             ReservationExpiry = null,
         });
         _ = _commit!.Mark(item.ItemId);
-        GrainFactory.GetGrain<ISpecialistDeskGrain>(item.Holder).OfferExpired(Id, item.ItemId).Ignore();
+        GrainFactory.Reference<ISpecialistDeskGrain>(item.Holder).OfferExpired(Id, item.ItemId).Ignore();
     }
 
     private Task SweepReservations()
@@ -875,7 +875,7 @@ public sealed partial class QueueGrain(
 
     private QueueRoute Route() => new(Id, Settings.HarmCategory, Settings.Languages, Settings.MinimumProficiency, Settings.ServingTeams);
 
-    private IQueueDirectoryGrain Directory() => GrainFactory.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
+    private IQueueDirectoryGrain Directory() => GrainFactory.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
 
     private string ItemName(string itemId) => $"{What}/workItems/{itemId}";
 

@@ -263,7 +263,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     public async Task<WorkItemView> Transfer(string queueId, string itemId, string toSpecialistId, string reason)
     {
         await Roster().Get();
-        var item = await GrainFactory.GetGrain<ISpecialistDeskGrain>(toSpecialistId).ReceiveTransfer(queueId, itemId, Id, reason);
+        var item = await GrainFactory.Reference<ISpecialistDeskGrain>(toSpecialistId).ReceiveTransfer(queueId, itemId, Id, reason);
         await Finished(queueId, itemId, "transferred");
         return item;
     }
@@ -351,9 +351,9 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         me.Profile.PolicySkills.ToImmutableDictionary(s => s.HarmCategory, s => s.Proficiency),
         me.Profile.LanguageSkills.ToImmutableDictionary(s => s.LanguageCode, s => s.Proficiency, StringComparer.OrdinalIgnoreCase));
 
-    private ISpecialistGrain Roster() => GrainFactory.GetGrain<ISpecialistGrain>(Id);
+    private ISpecialistGrain Roster() => GrainFactory.Reference<ISpecialistGrain>(Id);
 
-    private IQueueGrain Queue(string queueId) => GrainFactory.GetGrain<IQueueGrain>(queueId);
+    private IQueueGrain Queue(string queueId) => GrainFactory.Reference<IQueueGrain>(queueId);
 
-    private IQueueDirectoryGrain Directory() => GrainFactory.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
+    private IQueueDirectoryGrain Directory() => GrainFactory.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
+using SafetyPlatform.Grains;
 using SafetyPlatform.Grains.Roster;
 
 namespace SafetyPlatform.Silo.Api;
@@ -24,6 +25,6 @@ public static class IdempotentCreates
         var copy = request.Clone();
         clearRequestId(copy);
         var fingerprint = Convert.ToHexString(SHA256.HashData(copy.ToByteArray()));
-        return await grains.GetGrain<IRequestLedgerGrain>($"{operation}/{requestId}").Claim(fingerprint, proposedId);
+        return await grains.Reference<IRequestLedgerGrain>($"{operation}/{requestId}").Claim(fingerprint, proposedId);
     }
 }

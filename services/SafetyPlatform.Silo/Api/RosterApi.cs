@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using SafetyPlatform.Grains;
 using SafetyPlatform.Api.Roster.V1;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Grains.Roster;
@@ -27,14 +28,14 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
 
         var teamId = request.TeamId.Length > 0 ? request.TeamId : ResourceIds.NewId('t');
         teamId = await grains.ClaimRequest("create-team", request.RequestId, request, r => r.RequestId = string.Empty, teamId);
-        var view = await grains.GetGrain<ITeamGrain>(teamId).Create(team.ToProfile(), request.RequestId);
+        var view = await grains.Reference<ITeamGrain>(teamId).Create(team.ToProfile(), request.RequestId);
         return view.ToProto();
     }
 
     public override async Task<Team> GetTeam(GetTeamRequest request, ServerCallContext context)
     {
         new FieldCheck().Name(request.Name, Collections.Teams, "name", out var teamId).ThrowIfAny();
-        return (await grains.GetGrain<ITeamGrain>(teamId).Get()).ToProto();
+        return (await grains.Reference<ITeamGrain>(teamId).Get()).ToProto();
     }
 
     public override async Task<ListTeamsResponse> ListTeams(ListTeamsRequest request, ServerCallContext context)
@@ -44,8 +45,8 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
             .PageToken(request.PageToken, "teams", out var afterId)
             .ThrowIfAny();
 
-        var page = await grains.GetGrain<ITeamDirectoryGrain>(ITeamDirectoryGrain.AllTeams).List(afterId, pageSize);
-        var teams = await Task.WhenAll(page.Ids.Select(id => grains.GetGrain<ITeamGrain>(id).Get()));
+        var page = await grains.Reference<ITeamDirectoryGrain>(ITeamDirectoryGrain.AllTeams).List(afterId, pageSize);
+        var teams = await Task.WhenAll(page.Ids.Select(id => grains.Reference<ITeamGrain>(id).Get()));
         var response = new ListTeamsResponse { Teams = { teams.Select(t => t.ToProto()) } };
         if (page.HasMore)
         {
@@ -64,7 +65,7 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
             .UpdateMask(request.UpdateMask, RosterRequestRules.AllTeamFields, f => RosterRequestRules.IsSet(team, f), out var fields);
         check.TeamFields(team, [.. fields]).ThrowIfAny();
 
-        var view = await grains.GetGrain<ITeamGrain>(teamId).Update(team.ToProfile(), [.. fields], team.Etag);
+        var view = await grains.Reference<ITeamGrain>(teamId).Update(team.ToProfile(), [.. fields], team.Etag);
         return view.ToProto();
     }
 
@@ -81,14 +82,14 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
 
         var specialistId = request.SpecialistId.Length > 0 ? request.SpecialistId : ResourceIds.NewId('s');
         specialistId = await grains.ClaimRequest("create-specialist", request.RequestId, request, r => r.RequestId = string.Empty, specialistId);
-        var view = await grains.GetGrain<ISpecialistGrain>(specialistId).Create(teamId, specialist.ToProfile(), request.RequestId);
+        var view = await grains.Reference<ISpecialistGrain>(specialistId).Create(teamId, specialist.ToProfile(), request.RequestId);
         return view.ToProto(time.GetUtcNow());
     }
 
     public override async Task<Specialist> GetSpecialist(GetSpecialistRequest request, ServerCallContext context)
     {
         new FieldCheck().Name(request.Name, Collections.Specialists, "name", out var id).ThrowIfAny();
-        return (await grains.GetGrain<ISpecialistGrain>(id).Get()).ToProto(time.GetUtcNow());
+        return (await grains.Reference<ISpecialistGrain>(id).Get()).ToProto(time.GetUtcNow());
     }
 
     public override async Task<ListSpecialistsResponse> ListSpecialists(ListSpecialistsRequest request, ServerCallContext context)
@@ -100,7 +101,7 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
             .PageToken(request.PageToken, list, out var afterId)
             .ThrowIfAny();
 
-        var members = await grains.GetGrain<ITeamGrain>(teamId).ListMembers(afterId, pageSize + 1, request.ShowDeactivated);
+        var members = await grains.Reference<ITeamGrain>(teamId).ListMembers(afterId, pageSize + 1, request.ShowDeactivated);
         var now = time.GetUtcNow();
         var response = new ListSpecialistsResponse { Specialists = { members.Take(pageSize).Select(m => m.ToProto(now)) } };
         if (members.Length > pageSize)
@@ -120,7 +121,7 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
             .UpdateMask(request.UpdateMask, RosterRequestRules.AllSpecialistFields, f => RosterRequestRules.IsSet(specialist, f), out var fields);
         check.SpecialistFields(specialist, [.. fields], creating: false).ThrowIfAny();
 
-        var view = await grains.GetGrain<ISpecialistGrain>(id).Update(specialist.ToProfile(), [.. fields], specialist.Etag);
+        var view = await grains.Reference<ISpecialistGrain>(id).Update(specialist.ToProfile(), [.. fields], specialist.Etag);
         return view.ToProto(time.GetUtcNow());
     }
 
@@ -132,7 +133,7 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
             .ChangeContext(request.Reason, request.Actor)
             .ThrowIfAny();
 
-        var view = await grains.GetGrain<ISpecialistGrain>(id).Move(teamId, new ChangeContext(request.Actor, request.Reason, request.Etag));
+        var view = await grains.Reference<ISpecialistGrain>(id).Move(teamId, new ChangeContext(request.Actor, request.Reason, request.Etag));
         return view.ToProto(time.GetUtcNow());
     }
 
@@ -143,7 +144,7 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
             .ChangeContext(request.Reason, request.Actor)
             .ThrowIfAny();
 
-        var view = await grains.GetGrain<ISpecialistGrain>(id).Deactivate(new ChangeContext(request.Actor, request.Reason, request.Etag));
+        var view = await grains.Reference<ISpecialistGrain>(id).Deactivate(new ChangeContext(request.Actor, request.Reason, request.Etag));
         return view.ToProto(time.GetUtcNow());
     }
 
@@ -156,7 +157,7 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
             .ChangeContext(request.Reason, request.Actor)
             .ThrowIfAny();
 
-        var view = await grains.GetGrain<ISpecialistGrain>(id).SetActivityState(
+        var view = await grains.Reference<ISpecialistGrain>(id).SetActivityState(
             (Model.ActivityState)request.ActivityState, new ChangeContext(request.Actor, request.Reason, request.Etag));
         return view.ToProto(time.GetUtcNow());
     }
@@ -173,7 +174,7 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
             .ThrowIfAny();
 
         var after = afterKey.Length == 0 ? 0 : long.Parse(afterKey, System.Globalization.CultureInfo.InvariantCulture);
-        var records = await grains.GetGrain<ISpecialistGrain>(id).ListTransitions(after, pageSize + 1);
+        var records = await grains.Reference<ISpecialistGrain>(id).ListTransitions(after, pageSize + 1);
         var response = new ListActivityTransitionsResponse { ActivityTransitions = { records.Take(pageSize).Select(r => r.ToProto()) } };
         if (records.Length > pageSize)
         {
@@ -187,7 +188,7 @@ public sealed class RosterApi(IGrainFactory grains, TimeProvider time) : RosterS
     public override async Task WatchTeam(WatchTeamRequest request, IServerStreamWriter<WatchTeamResponse> responseStream, ServerCallContext context)
     {
         new FieldCheck().Name(request.Name, Collections.Teams, "name", out var teamId).ThrowIfAny();
-        var team = grains.GetGrain<ITeamGrain>(teamId);
+        var team = grains.Reference<ITeamGrain>(teamId);
         var cancel = context.CancellationToken;
 
         TeamRosterSnapshot? last = null;

@@ -30,13 +30,13 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         var queueId = request.QueueId.Length > 0 ? request.QueueId : ResourceIds.NewId('q');
         queueId = await grains.ClaimRequest("create-queue", request.RequestId, request, r => r.RequestId = string.Empty, queueId);
 
-        return (await grains.GetGrain<IQueueGrain>(queueId).Create(queue.ToSettings(teams), request.RequestId)).ToProto();
+        return (await grains.Reference<IQueueGrain>(queueId).Create(queue.ToSettings(teams), request.RequestId)).ToProto();
     }
 
     public override async Task<Queue> GetQueue(GetQueueRequest request, ServerCallContext context)
     {
         new FieldCheck().Name(request.Name, "queues", "name", out var queueId).ThrowIfAny();
-        return (await grains.GetGrain<IQueueGrain>(queueId).Get()).ToProto();
+        return (await grains.Reference<IQueueGrain>(queueId).Get()).ToProto();
     }
 
     public override async Task<ListQueuesResponse> ListQueues(ListQueuesRequest request, ServerCallContext context)
@@ -47,7 +47,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             .ThrowIfAny();
 
         var page = await Directory().List(afterId, pageSize);
-        var queues = await Task.WhenAll(page.Ids.Select(id => grains.GetGrain<IQueueGrain>(id).Get()));
+        var queues = await Task.WhenAll(page.Ids.Select(id => grains.Reference<IQueueGrain>(id).Get()));
         var response = new ListQueuesResponse { Queues = { queues.Select(q => q.ToProto()) } };
         if (page.HasMore)
         {
@@ -72,7 +72,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             await EnsureQueueExists(queue.EscalationQueue);
         }
 
-        var view = await grains.GetGrain<IQueueGrain>(queueId).Update(queue.ToSettings(teams), [.. fields], queue.Etag);
+        var view = await grains.Reference<IQueueGrain>(queueId).Update(queue.ToSettings(teams), [.. fields], queue.Etag);
         return view.ToProto();
     }
 
@@ -83,7 +83,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             .Enqueue(request, time.GetUtcNow())
             .ThrowIfAny();
 
-        var item = await grains.GetGrain<IQueueGrain>(queueId).Enqueue(request.WorkItem.ToSubmission(request.RequestId));
+        var item = await grains.Reference<IQueueGrain>(queueId).Enqueue(request.WorkItem.ToSubmission(request.RequestId));
         return item.ToProto();
     }
 
@@ -119,7 +119,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             }
         }
 
-        var outcomes = await grains.GetGrain<IQueueGrain>(queueId).EnqueueBatch([.. valid.Select(v => v.Submission)]);
+        var outcomes = await grains.Reference<IQueueGrain>(queueId).EnqueueBatch([.. valid.Select(v => v.Submission)]);
         for (var j = 0; j < valid.Count; j++)
         {
             var outcome = outcomes[j];
@@ -134,7 +134,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     public override async Task<WorkItem> GetWorkItem(GetWorkItemRequest request, ServerCallContext context)
     {
         new FieldCheck().ItemName(request.Name, "name", out var queueId, out var itemId).ThrowIfAny();
-        return (await grains.GetGrain<IQueueGrain>(queueId).GetItem(itemId)).ToProto();
+        return (await grains.Reference<IQueueGrain>(queueId).GetItem(itemId)).ToProto();
     }
 
     public override async Task<ListWorkItemsResponse> ListWorkItems(ListWorkItemsRequest request, ServerCallContext context)
@@ -147,7 +147,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             .PageToken(request.PageToken, list, out var afterKey)
             .ThrowIfAny();
 
-        var page = await grains.GetGrain<IQueueGrain>(queueId).ListItems((Model.WorkItemStatus)request.Status, afterKey, pageSize);
+        var page = await grains.Reference<IQueueGrain>(queueId).ListItems((Model.WorkItemStatus)request.Status, afterKey, pageSize);
         var response = new ListWorkItemsResponse { WorkItems = { page.Items.Select(i => i.ToProto(withHistory: false)) } };
         if (page.NextKey.Length > 0)
         {
@@ -169,7 +169,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         new FieldCheck().Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId).ThrowIfAny();
         var desk = Desk(specialistId);
         var cancel = context.CancellationToken;
-        await grains.GetGrain<ISpecialistGrain>(specialistId).Get();
+        await grains.Reference<ISpecialistGrain>(specialistId).Get();
         while (!cancel.IsCancellationRequested)
         {
             foreach (var offer in await desk.WaitForOffers(LongPollWait).WaitAsync(cancel))
@@ -264,7 +264,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     public override async Task WatchOutcomes(WatchOutcomesRequest request, IServerStreamWriter<OutcomeNotice> responseStream, ServerCallContext context)
     {
         new FieldCheck().ClientId(request.Client, "client").ThrowIfAny();
-        var outbox = grains.GetGrain<IOutcomeOutboxGrain>(request.Client);
+        var outbox = grains.Reference<IOutcomeOutboxGrain>(request.Client);
         var cancel = context.CancellationToken;
         long sent = 0;
         while (!cancel.IsCancellationRequested)
@@ -283,7 +283,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             .ClientId(request.Client, "client")
             .Require(request.Sequence >= 1, "sequence", "must be at least 1")
             .ThrowIfAny();
-        var acknowledged = await grains.GetGrain<IOutcomeOutboxGrain>(request.Client).Acknowledge(request.Sequence);
+        var acknowledged = await grains.Reference<IOutcomeOutboxGrain>(request.Client).Acknowledge(request.Sequence);
         return new AcknowledgeOutcomesResponse { AcknowledgedSequence = acknowledged };
     }
 
@@ -291,7 +291,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     private async Task<List<string>> ExistingTeams(IEnumerable<string> names)
     {
         var ids = names.Select(n => n["teams/".Length..]).Distinct().ToList();
-        await Task.WhenAll(ids.Select(id => grains.GetGrain<ITeamGrain>(id).Get()));
+        await Task.WhenAll(ids.Select(id => grains.Reference<ITeamGrain>(id).Get()));
         return ids;
     }
 
@@ -299,11 +299,11 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     {
         if (name.Length > 0)
         {
-            await grains.GetGrain<IQueueGrain>(name["queues/".Length..]).Get();
+            await grains.Reference<IQueueGrain>(name["queues/".Length..]).Get();
         }
     }
 
-    private ISpecialistDeskGrain Desk(string specialistId) => grains.GetGrain<ISpecialistDeskGrain>(specialistId);
+    private ISpecialistDeskGrain Desk(string specialistId) => grains.Reference<ISpecialistDeskGrain>(specialistId);
 
-    private IQueueDirectoryGrain Directory() => grains.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
+    private IQueueDirectoryGrain Directory() => grains.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
 }

@@ -129,6 +129,10 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     public string Diagnostics() => string.Concat(_gateway?.Tail(), _silo?.Tail(), _azurite?.Tail());
 
+    /// <summary>The running processes by name (azurite, silo, gateway), for measuring what each costs.</summary>
+    public IReadOnlyDictionary<string, int> ProcessIds =>
+        new[] { _azurite, _silo, _gateway }.OfType<ChildProcess>().ToDictionary(p => p.Name, p => p.Pid);
+
     public async ValueTask DisposeAsync()
     {
         // Silos must stop before storage: a silo whose storage vanished hangs in shutdown.
