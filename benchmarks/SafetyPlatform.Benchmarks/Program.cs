@@ -12,7 +12,7 @@ using HarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory;
 
 // Load generator for the work cycle: enqueue → offer → accept → complete through the gateway.
 // Usage: dotnet run -c Release --project benchmarks/SafetyPlatform.Benchmarks -- [--seconds 20] [--specialists 64]
-//        [--concurrency 4] [--azurite-disk] [--pull [--workers 2] [--poll-ms 250]] [--warmup-seconds 15]
+//        [--concurrency 4] [--azurite-disk] [--pull [--workers 2] [--poll-ms 250]] [--warmup-seconds 15] [--batch 50]
 // By default specialists hold StreamOffers streams (push); --pull makes --workers loops per specialist poll GetNextWorkItem.
 var options = Options.Parse(args);
 Console.WriteLine($"SafetyPlatform work-cycle benchmark — {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores");
@@ -195,13 +195,13 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
 
     public async Task<Result> Run(TimeSpan duration, double? itemsPerSecond)
     {
-        var result = new Result(itemsPerSecond, options.Pull);
+        var result = new Result(itemsPerSecond, options.Pull, options.Batch);
         using var stop = new CancellationTokenSource(duration);
         var clock = Stopwatch.StartNew();
         long enqueued = 0;
-        var batchSize = 50;
+        var batchSize = options.Batch;
 
-        // Producers: batches of 50, keeping the backlog short (a real tool's steady stream),
+        // Producers: batches (of 50 by default), keeping the backlog short (a real tool's steady stream),
         // or paced to a target rate.
         var producers = Enumerable.Range(0, 2).Select(async producer =>
         {
@@ -370,7 +370,7 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
     private static long Micros(long startTimestamp) => Measure.MicrosSince(startTimestamp);
 }
 
-internal sealed class Result(double? targetRate, bool pull)
+internal sealed class Result(double? targetRate, bool pull, int batch)
 {
     public LongConcurrentHistogram Enqueue { get; } = Measure.Histogram();
     public LongConcurrentHistogram Offer { get; } = Measure.Histogram();
@@ -389,7 +389,7 @@ internal sealed class Result(double? targetRate, bool pull)
         Console.WriteLine();
         Console.WriteLine($"cycle, {label}{(targetRate is { } r ? $" (paced at {r:F0} items/s)" : string.Empty)}: {ItemsPerSecond:F0} items/s completed, " +
                           $"{CallsPerSecond:F0} gRPC calls/s = {CallsPerSecond / echoRate:P0} of echo, over {Seconds:F1} s");
-        Line("enqueue (batch of 50)", Enqueue);
+        Line($"enqueue (batch of {batch})", Enqueue);
         Line(pull ? "offer (GetNextWorkItem)" : "offer (arrival → stream)", Offer);
         Line("accept", Accept);
         Line("complete", Complete);
@@ -402,14 +402,14 @@ internal sealed class Result(double? targetRate, bool pull)
         (h.GetValueAtPercentile(percentile) / 1000.0).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
 }
 
-internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull, int PollMs, int WarmupSeconds)
+internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull, int PollMs, int WarmupSeconds, int Batch)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(Int("--seconds", 20), Int("--specialists", 64), Int("--concurrency", 4), Int("--workers", 2),
-            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"), Int("--poll-ms", 250), Int("--warmup-seconds", 15));
+            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"), Int("--poll-ms", 250), Int("--warmup-seconds", 15), Int("--batch", 50));
     }
 }
 

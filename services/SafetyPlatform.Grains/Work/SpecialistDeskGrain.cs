@@ -22,6 +22,8 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     private int _asking;
     private readonly Pulse _slotFreed = new();
     private int _accepting;
+    // Specialists are never deleted: once seen, later calls need not ask again whether they exist.
+    private bool _specialistExists;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -34,6 +36,8 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         {
             return;
         }
+
+        _specialistExists = true;
 
         var since = time.GetUtcNow().UtcDateTime.Date;
         foreach (var route in await Directory().ServedBy(me.TeamId))
@@ -135,8 +139,24 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     private async Task<SpecialistView> ActiveSelf()
     {
-        var me = await Roster().Get();
+        var me = await Self();
         return me.Deactivated ? throw SafetyException.FailedPrecondition($"specialists/{Id} is deactivated") : me;
+    }
+
+    /// <summary>NOT_FOUND for a specialist who was never created.</summary>
+    private async Task EnsureSpecialistExists()
+    {
+        if (!_specialistExists)
+        {
+            await Self();
+        }
+    }
+
+    private async Task<SpecialistView> Self()
+    {
+        var me = await Roster().Get();
+        _specialistExists = true;
+        return me;
     }
 
     /// <summary>In a state to take work, with a slot not taken by held items, offers or requests in flight.</summary>
@@ -175,7 +195,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView> Accept(string queueId, string itemId)
     {
-        var me = await Roster().Get();
+        var me = await Self();
         if (me.Deactivated || me.ActivityState is not (ActivityState.Available or ActivityState.Handling))
         {
             throw SafetyException.FailedPrecondition(
@@ -229,7 +249,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView> Reject(string queueId, string itemId, string reason)
     {
-        await Roster().Get();
+        await EnsureSpecialistExists();
         var item = await Queue(queueId).Reject(itemId, Id, reason);
         _offers.Remove(queueId, itemId);
         SlotFreed();
@@ -238,7 +258,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView> Complete(string queueId, string itemId, WorkOutcome outcome)
     {
-        await Roster().Get();
+        await EnsureSpecialistExists();
         var item = await Queue(queueId).Complete(itemId, Id, outcome);
         await Finished(queueId, itemId, "completed");
         return item;
@@ -246,7 +266,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView> Release(string queueId, string itemId, string reason)
     {
-        await Roster().Get();
+        await EnsureSpecialistExists();
         var item = await Queue(queueId).Release(itemId, Id, reason);
         await Finished(queueId, itemId, "released");
         return item;
@@ -254,7 +274,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView> Escalate(string queueId, string itemId, string targetQueueId, string reason)
     {
-        await Roster().Get();
+        await EnsureSpecialistExists();
         var item = await Queue(queueId).Escalate(itemId, Id, targetQueueId, reason);
         await Finished(queueId, itemId, "escalated");
         return item;
@@ -262,7 +282,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView> Transfer(string queueId, string itemId, string toSpecialistId, string reason)
     {
-        await Roster().Get();
+        await EnsureSpecialistExists();
         var item = await GrainFactory.Reference<ISpecialistDeskGrain>(toSpecialistId).ReceiveTransfer(queueId, itemId, Id, reason);
         await Finished(queueId, itemId, "transferred");
         return item;
@@ -270,7 +290,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<WorkItemView> ReceiveTransfer(string queueId, string itemId, string fromSpecialistId, string reason)
     {
-        var me = await Roster().Get();
+        var me = await Self();
         if (me.Deactivated || !HasFreeSlot(me))
         {
             throw SafetyException.FailedPrecondition(
@@ -292,7 +312,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task<SpecialistQueueWork> Work()
     {
-        var me = await Roster().Get();
+        var me = await Self();
         var since = time.GetUtcNow().UtcDateTime.Date;
         var parts = await Task.WhenAll((await Directory().ServedBy(me.TeamId)).Select(r => Queue(r.QueueId).WorkOf(Id, since)));
         return new SpecialistQueueWork(
