@@ -22,45 +22,47 @@ await using var platform = await LocalPlatform.Start(inMemoryStorage: !options.A
 using var connection = platform.Connect();
 Console.WriteLine($"platform: Azurite ({(options.AzuriteOnDisk ? "on disk" : "in memory")}), 1 silo, gateway {platform.GatewayAddress}");
 
-// 1. Ceiling: echo through the same gateway to the same silo, after a warm-up so JIT is not measured.
-await Echo(connection, options.EchoCallers, TimeSpan.FromSeconds(1));
+using var direct = SafetyConnection.Open(platform.SiloAddress);
+var floor = await Floor.Create(connection, options);
+if (options.WarmupSeconds > 0)
+{
+    // A silo runs for days: let tiered JIT reach its optimised code, in the gateway and the silo, before measuring.
+    await Echo(connection, options.EchoCallers, TimeSpan.FromSeconds(3));
+    await Echo(direct, options.EchoCallers, TimeSpan.FromSeconds(3));
+    var warmup = await floor.Run(TimeSpan.FromSeconds(options.WarmupSeconds), itemsPerSecond: null);
+    Console.WriteLine($"warm-up (not counted): echo 3 s + 3 s, cycle {warmup.ItemsPerSecond:F0} items/s over {warmup.Seconds:F1} s");
+}
+
+var cpu = new ProcessCpu(platform.ProcessIds);
+
+// 1. Ceiling: echo through the same gateway to the same silo.
 var echo = await Echo(connection, options.EchoCallers, TimeSpan.FromSeconds(options.EchoSeconds));
 Console.WriteLine($"echo through gateway:        {echo.Rate,9:F0} calls/s   p50 {Ms(echo.Latency, 50)}  p99 {Ms(echo.Latency, 99)}  p99.9 {Ms(echo.Latency, 99.9)} ms");
-using (var direct = SafetyConnection.Open(platform.SiloAddress))
-{
-    // What the gateway costs: the same echo straight to the silo.
-    await Echo(direct, options.EchoCallers, TimeSpan.FromSeconds(1));
-    var straight = await Echo(direct, options.EchoCallers, TimeSpan.FromSeconds(options.EchoSeconds));
-    Console.WriteLine($"echo straight to the silo:   {straight.Rate,9:F0} calls/s   p50 {Ms(straight.Latency, 50)}  p99 {Ms(straight.Latency, 99)}  p99.9 {Ms(straight.Latency, 99.9)} ms");
-}
+cpu.PrintPer("call", echo.Calls);
+
+// What the gateway costs: the same echo straight to the silo.
+var straight = await Echo(direct, options.EchoCallers, TimeSpan.FromSeconds(options.EchoSeconds));
+Console.WriteLine($"echo straight to the silo:   {straight.Rate,9:F0} calls/s   p50 {Ms(straight.Latency, 50)}  p99 {Ms(straight.Latency, 99)}  p99.9 {Ms(straight.Latency, 99.9)} ms");
+cpu.PrintPer("call", straight.Calls);
 
 // 2. The naive design: one Azure Table write per request, straight to the same Azurite.
 var naive = await NaiveWrites(platform.StorageConnectionString, 32, TimeSpan.FromSeconds(options.EchoSeconds));
 Console.WriteLine($"one table write per request: {naive.Rate,9:F0} writes/s  p50 {Ms(naive.Latency, 50)}  p99 {Ms(naive.Latency, 99)} ms  → a naive cycle of 4 writes per item ≈ {naive.Rate / 4:F0} items/s");
+cpu.PrintPer("write", naive.Calls);
 
 // 3. Peak: as many items as the floor can take.
-var floor = await Floor.Create(connection, options);
-if (options.WarmupSeconds > 0)
-{
-    // A silo runs for days: let tiered JIT reach its optimised code before measuring.
-    var warmup = await floor.Run(TimeSpan.FromSeconds(options.WarmupSeconds), itemsPerSecond: null);
-    Console.WriteLine();
-    Console.WriteLine($"warm-up (not counted): {warmup.ItemsPerSecond:F0} items/s over {warmup.Seconds:F1} s");
-}
-
-var cpu = new ProcessCpu(platform.ProcessIds);
 var activityChanges = new ActivityChanges(platform.StorageConnectionString);
 var changesBefore = await activityChanges.Count();
 var peak = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: null);
 peak.Print("peak", echo.Rate);
-cpu.PrintPerItem(peak.Completed);
+cpu.PrintPer("item", peak.Completed);
 var changesAfterPeak = await activityChanges.Count();
 Console.WriteLine($"  specialists' activity changes (HANDLING ⇄ AVAILABLE, one storage transaction each): {(changesAfterPeak - changesBefore) / (double)peak.Completed:F2} per item");
 
 // 4. Half the peak rate: what an offer costs when the platform is not saturated.
 var half = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: peak.ItemsPerSecond / 2);
 half.Print("half peak", echo.Rate);
-cpu.PrintPerItem(half.Completed);
+cpu.PrintPer("item", half.Completed);
 Console.WriteLine($"  specialists' activity changes: {(await activityChanges.Count() - changesAfterPeak) / (double)half.Completed:F2} per item");
 
 Console.WriteLine();
@@ -74,7 +76,7 @@ return 0;
 static string Ms(HistogramBase h, double percentile) =>
     (h.GetValueAtPercentile(percentile) / 1000.0).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
 
-static async Task<(double Rate, LongConcurrentHistogram Latency)> Echo(SafetyConnection connection, int callers, TimeSpan duration)
+static async Task<(double Rate, LongConcurrentHistogram Latency, long Calls)> Echo(SafetyConnection connection, int callers, TimeSpan duration)
 {
     var latency = NewHistogram();
     var payload = new EchoRequest { Payload = ByteString.CopyFrom(new byte[64]) };
@@ -92,10 +94,10 @@ static async Task<(double Rate, LongConcurrentHistogram Latency)> Echo(SafetyCon
             Interlocked.Increment(ref calls);
         }
     }));
-    return (calls / clock.Elapsed.TotalSeconds, latency);
+    return (calls / clock.Elapsed.TotalSeconds, latency, calls);
 }
 
-static async Task<(double Rate, LongConcurrentHistogram Latency)> NaiveWrites(string storage, int inFlight, TimeSpan duration)
+static async Task<(double Rate, LongConcurrentHistogram Latency, long Calls)> NaiveWrites(string storage, int inFlight, TimeSpan duration)
 {
     var table = new TableServiceClient(storage).GetTableClient("NaiveBenchmark");
     await table.CreateIfNotExistsAsync();
@@ -114,7 +116,7 @@ static async Task<(double Rate, LongConcurrentHistogram Latency)> NaiveWrites(st
             Interlocked.Increment(ref writes);
         }
     }));
-    return (writes / clock.Elapsed.TotalSeconds, latency);
+    return (writes / clock.Elapsed.TotalSeconds, latency, writes);
 }
 
 static LongConcurrentHistogram NewHistogram() => Measure.Histogram();
@@ -129,11 +131,11 @@ internal sealed class ProcessCpu(IReadOnlyDictionary<string, int> processIds)
 {
     private Dictionary<string, TimeSpan> _last = Read(processIds);
 
-    public void PrintPerItem(long items)
+    public void PrintPer(string unit, long count)
     {
         var now = Read(processIds);
-        var parts = now.Select(p => $"{p.Key} {(p.Value - _last[p.Key]).TotalMilliseconds / Math.Max(1, items):F2}");
-        Console.WriteLine($"  CPU per item (ms): {string.Join(", ", parts)}");
+        var parts = now.Select(p => $"{p.Key} {(p.Value - _last[p.Key]).TotalMilliseconds / Math.Max(1, count):F3}");
+        Console.WriteLine($"  CPU per {unit} (ms): {string.Join(", ", parts)}");
         _last = now;
     }
 
