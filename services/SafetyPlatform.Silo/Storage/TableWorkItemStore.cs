@@ -39,11 +39,14 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
     public async Task Write(string queueId, IReadOnlyList<StoredWorkItem> items, CancellationToken cancellationToken = default)
     {
         var table = await _table.Get().ConfigureAwait(false);
-        // A transaction holds rows of one partition only.
+        // A transaction holds rows of one partition only. Merge rather than replace: a row holds
+        // nothing but its Data property, so the result is the same, and Azurite replaces a row by
+        // removing and re-inserting it, which costs time that grows with the table (merge updates
+        // it in place: 6-18 % less Azurite CPU per item in an A/B, docs/PERFORMANCE.md).
         var transactions = items
             .GroupBy(item => item.Partition)
             .SelectMany(partition => partition
-                .Select(item => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                .Select(item => new TableTransactionAction(TableTransactionActionType.UpsertMerge,
                     JsonRows.Row(PartitionKey(queueId, item.Partition), item.ItemId, item)))
                 .Chunk(JsonRows.TransactionSize))
             .ToList();
