@@ -24,16 +24,19 @@ Console.WriteLine($"platform: Azurite ({(options.AzuriteOnDisk ? "on disk" : "in
 
 using var direct = SafetyConnection.Open(platform.SiloAddress);
 var floor = await Floor.Create(connection, options);
+var cpu = new ProcessCpu(platform.ProcessIds);
 if (options.WarmupSeconds > 0)
 {
-    // A silo runs for days: let tiered JIT reach its optimised code, in the gateway and the silo, before measuring.
+    // A silo runs for days: let tiered JIT reach its optimised code, in the gateway and the silo,
+    // then let the leftover work (background compilation, timers, collection) finish, before measuring.
     await Echo(connection, options.EchoCallers, TimeSpan.FromSeconds(3));
     await Echo(direct, options.EchoCallers, TimeSpan.FromSeconds(3));
     var warmup = await floor.Run(TimeSpan.FromSeconds(options.WarmupSeconds), itemsPerSecond: null);
-    Console.WriteLine($"warm-up (not counted): echo 3 s + 3 s, cycle {warmup.ItemsPerSecond:F0} items/s over {warmup.Seconds:F1} s");
+    var settled = await cpu.WaitUntilQuiet(TimeSpan.FromSeconds(30));
+    Console.WriteLine($"warm-up (not counted): echo 3 s + 3 s, cycle {warmup.ItemsPerSecond:F0} items/s over {warmup.Seconds:F1} s, then {settled.TotalSeconds:F1} s until the platform was quiet");
 }
 
-var cpu = new ProcessCpu(platform.ProcessIds);
+cpu.Reset();
 
 // 1. Ceiling: echo through the same gateway to the same silo.
 var echo = await Echo(connection, options.EchoCallers, TimeSpan.FromSeconds(options.EchoSeconds));
@@ -129,7 +132,30 @@ static long Micros(long startTimestamp) => Measure.MicrosSince(startTimestamp);
 /// </summary>
 internal sealed class ProcessCpu(IReadOnlyDictionary<string, int> processIds)
 {
+    private const string LoadGenerator = "load generator";
+
     private Dictionary<string, TimeSpan> _last = Read(processIds);
+
+    public void Reset() => _last = Read(processIds);
+
+    /// <summary>Polls until the platform's processes together use under a tenth of a core; returns how long that took.</summary>
+    public async Task<TimeSpan> WaitUntilQuiet(TimeSpan deadline)
+    {
+        var clock = Stopwatch.StartNew();
+        var interval = TimeSpan.FromMilliseconds(500);
+        while (clock.Elapsed < deadline)
+        {
+            var before = Read(processIds);
+            await Task.Delay(interval);
+            var used = Read(processIds).Where(p => p.Key != LoadGenerator).Sum(p => (p.Value - before[p.Key]).TotalMilliseconds);
+            if (used < 0.1 * interval.TotalMilliseconds)
+            {
+                break;
+            }
+        }
+
+        return clock.Elapsed;
+    }
 
     public void PrintPer(string unit, long count)
     {
@@ -142,7 +168,7 @@ internal sealed class ProcessCpu(IReadOnlyDictionary<string, int> processIds)
     private static Dictionary<string, TimeSpan> Read(IReadOnlyDictionary<string, int> processIds)
     {
         var times = processIds.ToDictionary(p => p.Key, p => System.Diagnostics.Process.GetProcessById(p.Value).TotalProcessorTime);
-        times["load generator"] = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        times[LoadGenerator] = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         return times;
     }
 }
@@ -391,6 +417,13 @@ internal sealed class Result(double? targetRate, bool pull, int batch)
         Console.WriteLine();
         Console.WriteLine($"cycle, {label}{(targetRate is { } r ? $" (paced at {r:F0} items/s)" : string.Empty)}: {ItemsPerSecond:F0} items/s completed, " +
                           $"{CallsPerSecond:F0} gRPC calls/s = {CallsPerSecond / echoRate:P0} of echo, over {Seconds:F1} s");
+        if (!pull)
+        {
+            // Each streamed offer stands in for the GetNextWorkItem call a polling specialist would make.
+            var messages = CallsPerSecond + Offer.TotalCount / Seconds;
+            Console.WriteLine($"  counting each streamed offer as a call: {messages:F0}/s = {messages / echoRate:P0} of echo");
+        }
+
         Line($"enqueue (batch of {batch})", Enqueue);
         Line(pull ? "offer (GetNextWorkItem)" : "offer (arrival → stream)", Offer);
         Line("accept", Accept);
