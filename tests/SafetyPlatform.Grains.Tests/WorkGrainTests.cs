@@ -333,6 +333,39 @@ public class WorkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_long_unacknowledged_outbox_is_read_in_order_page_by_page()
+    {
+        var client = NewId("tool");
+        var outbox = fixture.Grains.GetGrain<IOutcomeOutboxGrain>(client);
+        var now = ClusterFixture.Time.GetUtcNow();
+        WorkItemView Decided(int n) => new("q", $"item-{n:D4}", Item(Priority.P2, $"r{n}") with { Client = client }, WorkItemStatus.Completed,
+            string.Empty, null, now, now, new WorkOutcome("remove", "", "", default, default, ""), [], string.Empty);
+        for (var start = 0; start < 450; start += 150)
+        {
+            await outbox.Publish([.. Enumerable.Range(start, 150).Select(Decided)]);
+        }
+
+        async Task<List<long>> ReadAll(long after)
+        {
+            var read = new List<long>();
+            for (var page = await outbox.Next(after, TimeSpan.Zero); !page.IsEmpty; page = await outbox.Next(read[^1], TimeSpan.Zero))
+            {
+                Assert.True(page.Length <= 100);
+                read.AddRange(page.Select(n => n.Sequence));
+            }
+
+            return read;
+        }
+
+        Assert.Equal(Enumerable.Range(1, 450).Select(n => (long)n), await ReadAll(0));
+        Assert.Equal(Enumerable.Range(321, 130).Select(n => (long)n), await ReadAll(320));
+        Assert.Equal(200, await outbox.Acknowledge(200));
+        Assert.Equal(Enumerable.Range(201, 250).Select(n => (long)n), await ReadAll(0));
+        Assert.Equal(450, await outbox.Acknowledge(10_000));
+        Assert.Empty(await ReadAll(0));
+    }
+
+    [Fact]
     public async Task An_arriving_item_goes_to_the_waiting_specialist_idle_longest()
     {
         var (teamId, queue, _) = await NewFloor();

@@ -42,6 +42,7 @@ public sealed class OutcomeOutboxGrain(
     private readonly OneAtATime _acknowledgements = new();
     private GroupCommit? _commit;
     private long _next;
+    private long _highestWritten;
 
     private string Client => this.GetPrimaryKeyString();
 
@@ -52,9 +53,10 @@ public sealed class OutcomeOutboxGrain(
         {
             _written[notice.Sequence] = notice;
             _byItem[Key(notice.Item)] = notice.Sequence;
+            _highestWritten = Math.Max(_highestWritten, notice.Sequence);
         }
 
-        _next = Math.Max(state.State.Acknowledged, _written.Count > 0 ? _written.Keys.Max() : 0) + 1;
+        _next = Math.Max(state.State.Acknowledged, _highestWritten) + 1;
     }
 
     public async Task Publish(ImmutableArray<WorkItemView> items)
@@ -103,8 +105,7 @@ public sealed class OutcomeOutboxGrain(
 
     private async Task<long> AcknowledgeNow(long sequence)
     {
-        var highest = _written.Count > 0 ? _written.Keys.Max() : state.State.Acknowledged;
-        var upTo = Math.Min(sequence, highest);
+        var upTo = Math.Min(sequence, Math.Max(_highestWritten, state.State.Acknowledged));
         if (upTo <= state.State.Acknowledged)
         {
             return state.State.Acknowledged;
@@ -122,8 +123,25 @@ public sealed class OutcomeOutboxGrain(
         return upTo;
     }
 
-    private ImmutableArray<OutcomeNoticeRecord> Ready(long after) =>
-        [.. _written.Where(n => n.Key > after).Take(MaxPerRead).Select(n => n.Value)];
+    /// <summary>
+    /// Up to a page of written notices after <paramref name="after"/>, looked up by sequence
+    /// rather than scanned, so a client that leaves a long backlog unacknowledged still reads
+    /// each page in time proportional to the page. Written sequences follow each other without
+    /// gaps (a failed write stops all later ones), so this looks at little more than a page.
+    /// </summary>
+    private ImmutableArray<OutcomeNoticeRecord> Ready(long after)
+    {
+        var ready = ImmutableArray.CreateBuilder<OutcomeNoticeRecord>();
+        for (var sequence = after + 1; sequence <= _highestWritten && ready.Count < MaxPerRead; sequence++)
+        {
+            if (_written.TryGetValue(sequence, out var notice))
+            {
+                ready.Add(notice);
+            }
+        }
+
+        return ready.ToImmutable();
+    }
 
     /// <summary>Writes the staged notices, then makes them visible to readers and wakes them.</summary>
     private async Task WriteStaged(IReadOnlyCollection<string> keys)
@@ -135,6 +153,7 @@ public sealed class OutcomeOutboxGrain(
         {
             _staged.Remove(notice.Sequence);
             _written[notice.Sequence] = notice;
+            _highestWritten = Math.Max(_highestWritten, notice.Sequence);
         }
 
         _arrived.Fire();
