@@ -40,91 +40,64 @@ cpu.Reset();
 
 // 1. Ceiling: echo through the same gateway to the same silo.
 var echo = await Echo(connection, options.EchoCallers, TimeSpan.FromSeconds(options.EchoSeconds));
-Console.WriteLine($"echo through gateway:        {echo.Rate,9:F0} calls/s   p50 {Ms(echo.Latency, 50)}  p99 {Ms(echo.Latency, 99)}  p99.9 {Ms(echo.Latency, 99.9)} ms");
-cpu.PrintPer("call", echo.Calls);
+PrintRate("echo through gateway:", echo, "calls");
+cpu.PrintPer("call", echo.Count);
 
 // What the gateway costs: the same echo straight to the silo.
 var straight = await Echo(direct, options.EchoCallers, TimeSpan.FromSeconds(options.EchoSeconds));
-Console.WriteLine($"echo straight to the silo:   {straight.Rate,9:F0} calls/s   p50 {Ms(straight.Latency, 50)}  p99 {Ms(straight.Latency, 99)}  p99.9 {Ms(straight.Latency, 99.9)} ms");
-cpu.PrintPer("call", straight.Calls);
+PrintRate("echo straight to the silo:", straight, "calls");
+cpu.PrintPer("call", straight.Count);
 
 // 2. The naive design: one Azure Table write per request, straight to the same Azurite.
 var naive = await NaiveWrites(platform.StorageConnectionString, 32, TimeSpan.FromSeconds(options.EchoSeconds));
-Console.WriteLine($"one table write per request: {naive.Rate,9:F0} writes/s  p50 {Ms(naive.Latency, 50)}  p99 {Ms(naive.Latency, 99)} ms  → a naive cycle of 4 writes per item ≈ {naive.Rate / 4:F0} items/s");
-cpu.PrintPer("write", naive.Calls);
+PrintRate("one table write per request:", naive, "writes");
+Console.WriteLine($"  → a naive cycle of 4 writes per item ≈ {naive.PerSecond / 4:F0} items/s");
+cpu.PrintPer("write", naive.Count);
 
 // 3. Peak: as many items as the floor can take.
 var activityChanges = new ActivityChanges(platform.StorageConnectionString);
 var changesBefore = await activityChanges.Count();
 var peak = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: null);
-peak.Print("peak", echo.Rate);
+peak.Print("peak", echo.PerSecond);
 cpu.PrintPer("item", peak.Completed);
 var changesAfterPeak = await activityChanges.Count();
 Console.WriteLine($"  specialists' activity changes (HANDLING ⇄ AVAILABLE, one storage transaction each): {(changesAfterPeak - changesBefore) / (double)peak.Completed:F2} per item");
 
 // 4. Half the peak rate: what an offer costs when the platform is not saturated.
 var half = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: peak.ItemsPerSecond / 2);
-half.Print("half peak", echo.Rate);
+half.Print("half peak", echo.PerSecond);
 cpu.PrintPer("item", half.Completed);
 Console.WriteLine($"  specialists' activity changes: {(await activityChanges.Count() - changesAfterPeak) / (double)half.Completed:F2} per item");
 
 Console.WriteLine();
 Console.WriteLine("targets: cycle ≥ 1000 items/s; cycle calls/s ≥ 20% of echo; p99 offer ≤ 20 ms at half peak; cycle beats the naive design");
 Console.WriteLine($"  items/s {peak.ItemsPerSecond:F0} {(peak.ItemsPerSecond >= 1000 ? "MET" : "MISSED")}; " +
-                  $"calls {peak.CallsPerSecond / echo.Rate:P0} of echo {(peak.CallsPerSecond >= 0.2 * echo.Rate ? "MET" : "MISSED")}; " +
+                  $"calls {peak.CallsPerSecond / echo.PerSecond:P0} of echo {(peak.CallsPerSecond >= 0.2 * echo.PerSecond ? "MET" : "MISSED")}; " +
                   $"p99 offer at half peak {Ms(half.Offer, 99)} ms {(half.Offer.GetValueAtPercentile(99) <= 20_000 ? "MET" : "MISSED")}; " +
-                  $"vs naive {peak.ItemsPerSecond / (naive.Rate / 4):F1}x {(peak.ItemsPerSecond > naive.Rate / 4 ? "MET" : "MISSED")}");
+                  $"vs naive {peak.ItemsPerSecond / (naive.PerSecond / 4):F1}x {(peak.ItemsPerSecond > naive.PerSecond / 4 ? "MET" : "MISSED")}");
 return 0;
 
 static string Ms(HistogramBase h, double percentile) =>
     (h.GetValueAtPercentile(percentile) / 1000.0).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
 
-static async Task<(double Rate, LongConcurrentHistogram Latency, long Calls)> Echo(SafetyConnection connection, int callers, TimeSpan duration)
+static async Task<Rate> Echo(SafetyConnection connection, int callers, TimeSpan duration)
 {
-    var latency = NewHistogram();
     var payload = new EchoRequest { Payload = ByteString.CopyFrom(new byte[64]) };
     await connection.Diagnostics.EchoAsync(payload);
-    long calls = 0;
-    var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-    var clock = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
-    {
-        while (Stopwatch.GetTimestamp() < until)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await connection.Diagnostics.EchoAsync(payload);
-            latency.RecordValue(Micros(start));
-            Interlocked.Increment(ref calls);
-        }
-    }));
-    return (calls / clock.Elapsed.TotalSeconds, latency, calls);
+    return await Measure.Repeatedly(callers, duration, async () => await connection.Diagnostics.EchoAsync(payload));
 }
 
-static async Task<(double Rate, LongConcurrentHistogram Latency, long Calls)> NaiveWrites(string storage, int inFlight, TimeSpan duration)
+static async Task<Rate> NaiveWrites(string storage, int inFlight, TimeSpan duration)
 {
     var table = new TableServiceClient(storage).GetTableClient("NaiveBenchmark");
     await table.CreateIfNotExistsAsync();
-    var latency = NewHistogram();
-    long writes = 0;
-    var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-    var clock = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async worker =>
-    {
-        var data = new string('x', 600);
-        while (Stopwatch.GetTimestamp() < until)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await table.UpsertEntityAsync(new TableEntity("q", Guid.NewGuid().ToString("N")) { ["Data"] = data });
-            latency.RecordValue(Micros(start));
-            Interlocked.Increment(ref writes);
-        }
-    }));
-    return (writes / clock.Elapsed.TotalSeconds, latency, writes);
+    var data = new string('x', 600);
+    return await Measure.Repeatedly(inFlight, duration,
+        async () => await table.UpsertEntityAsync(new TableEntity("q", Guid.NewGuid().ToString("N")) { ["Data"] = data }));
 }
 
-static LongConcurrentHistogram NewHistogram() => Measure.Histogram();
-
-static long Micros(long startTimestamp) => Measure.MicrosSince(startTimestamp);
+static void PrintRate(string label, Rate rate, string unit) =>
+    Console.WriteLine($"{label,-29}{rate.PerSecond,9:F0} {unit}/s   p50 {Ms(rate.Latency, 50)}  p99 {Ms(rate.Latency, 99)}  p99.9 {Ms(rate.Latency, 99.9)} ms");
 
 /// <summary>
 /// CPU time each process used since the last print: a steadier measure of what an item costs
@@ -454,4 +427,27 @@ internal static class Measure
     public static LongConcurrentHistogram Histogram() => new(1, 60_000_000, 3);
 
     public static long MicrosSince(long startTimestamp) => (Stopwatch.GetTimestamp() - startTimestamp) * 1_000_000 / Stopwatch.Frequency;
+
+    /// <summary>Runs <paramref name="operation"/> in <paramref name="workers"/> loops for <paramref name="duration"/>, timing each.</summary>
+    public static async Task<Rate> Repeatedly(int workers, TimeSpan duration, Func<Task> operation)
+    {
+        var latency = Histogram();
+        long count = 0;
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await operation();
+                latency.RecordValue(MicrosSince(start));
+                Interlocked.Increment(ref count);
+            }
+        }));
+        return new Rate(count / clock.Elapsed.TotalSeconds, latency, count);
+    }
 }
+
+/// <summary>Operations per second over a timed run, their latency, and how many there were.</summary>
+internal sealed record Rate(double PerSecond, LongConcurrentHistogram Latency, long Count);

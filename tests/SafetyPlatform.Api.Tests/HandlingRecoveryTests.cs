@@ -10,19 +10,13 @@ namespace SafetyPlatform.Api.Tests;
 /// A platform of its own, with a long idle grace, so that the silo is surely killed while a
 /// specialist's return to AVAILABLE is still pending.
 /// </summary>
-public sealed class HandlingRecoveryTests : IAsyncLifetime
+public sealed class HandlingRecoveryTests()
+    : OwnPlatform(inMemoryStorage: true, new Dictionary<string, string> { ["Routing__IdleGrace"] = "00:10:00" })
 {
-    private LocalPlatform _platform = null!;
-
-    public async Task InitializeAsync() =>
-        _platform = await LocalPlatform.Start(inMemoryStorage: true, new Dictionary<string, string> { ["Routing__IdleGrace"] = "00:10:00" });
-
-    public async Task DisposeAsync() => await _platform.DisposeAsync();
-
     [Fact]
     public async Task A_specialist_left_handling_nothing_by_a_killed_silo_is_available_again()
     {
-        using var connection = _platform.Connect();
+        using var connection = Platform.Connect();
         var (team, queue) = await NewFloor(connection);
         var aoife = await AvailableSpecialist(connection, team, "Aoife");
         await connection.Work.EnqueueWorkItemAsync(Report(queue, RequestIds.New()));
@@ -32,8 +26,8 @@ public sealed class HandlingRecoveryTests : IAsyncLifetime
 
         // Within the grace she still reads HANDLING, and the pending return dies with the silo.
         Assert.Equal(ActivityState.Handling, (await connection.Roster.GetSpecialistAsync(new GetSpecialistRequest { Name = aoife.Name })).ActivityState);
-        await _platform.KillSilo();
-        await _platform.StartSiloAgain();
+        await Platform.KillSilo();
+        await Platform.StartSiloAgain();
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Specialist now;

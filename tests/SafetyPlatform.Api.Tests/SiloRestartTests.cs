@@ -11,18 +11,12 @@ namespace SafetyPlatform.Api.Tests;
 /// restart reads back unchanged after it; the stopping silo reports NOT_SERVING while it
 /// drains, and the gateway answers UNAVAILABLE while no silo is up.
 /// </summary>
-public sealed class SiloRestartTests : IAsyncLifetime
+public sealed class SiloRestartTests : OwnPlatform
 {
-    private LocalPlatform _platform = null!;
-
-    public async Task InitializeAsync() => _platform = await LocalPlatform.Start();
-
-    public async Task DisposeAsync() => await _platform.DisposeAsync();
-
     [Fact]
     public async Task A_silo_restart_loses_nothing_that_was_acknowledged()
     {
-        using var connection = _platform.Connect();
+        using var connection = Platform.Connect();
         var roster = connection.Roster;
         var north = await NewTeam(roster);
         var south = await NewTeam(roster);
@@ -40,21 +34,21 @@ public sealed class SiloRestartTests : IAsyncLifetime
         await roster.UpdateTeamAsync(new UpdateTeamRequest { Team = new Team { Name = north.Name, Lead = people[0].Name } });
         var before = await Everything(roster, north, south, people);
 
-        var healthWhileStopping = await _platform.StopSiloWatchingHealth();
+        var healthWhileStopping = await Platform.StopSiloWatchingHealth();
         Assert.Contains(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, healthWhileStopping);
-        using (var noRetry = _platform.Connect(new SafetyConnectionOptions { MaxAttempts = 1 }))
+        using (var noRetry = Platform.Connect(new SafetyConnectionOptions { MaxAttempts = 1 }))
         {
             await Expect.Status(StatusCode.Unavailable, () => noRetry.Roster.GetTeamAsync(new GetTeamRequest { Name = north.Name }).ResponseAsync);
         }
 
         await Loopback.WaitUntil(
-            async () => await _platform.GatewayHealth() == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing,
+            async () => await Platform.GatewayHealth() == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing,
             TimeSpan.FromSeconds(30),
-            _platform.Diagnostics);
+            Platform.Diagnostics);
 
         // Whether NOT_SERVING is seen while the silo joins depends on how fast it joins; the
         // readiness rule itself is unit-tested in SafetyPlatform.Silo.Tests.
-        await _platform.StartSiloAgain();
+        await Platform.StartSiloAgain();
         var after = await Everything(roster, north, south, people);
 
         Assert.Equal(before, after);
@@ -66,7 +60,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
     [Fact]
     public async Task A_killed_silo_loses_no_acknowledged_write_and_watchers_resume_with_a_snapshot()
     {
-        using var connection = _platform.Connect();
+        using var connection = Platform.Connect();
         var roster = connection.Roster;
         var team = await NewTeam(roster);
         var aoife = await NewSpecialist(roster, team, "Aoife");
@@ -79,8 +73,8 @@ public sealed class SiloRestartTests : IAsyncLifetime
         Assert.True(await watch.MoveNextAsync());
         Assert.Equal(ActivityState.Available, Assert.Single(watch.Current.Specialists).ActivityState);
 
-        await _platform.KillSilo();
-        await _platform.StartSiloAgain();
+        await Platform.KillSilo();
+        await Platform.StartSiloAgain();
 
         // The watch helper reconnects by itself; its first message after that is a snapshot.
         do

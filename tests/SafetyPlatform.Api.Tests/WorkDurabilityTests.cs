@@ -9,18 +9,12 @@ using static SafetyPlatform.Api.Tests.WorkEndToEndTests;
 namespace SafetyPlatform.Api.Tests;
 
 /// <summary>A platform of its own per test, because each kills or restarts the silo.</summary>
-public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class WorkDurabilityTests(ITestOutputHelper output) : OwnPlatform(inMemoryStorage: true)
 {
-    private LocalPlatform _platform = null!;
-
-    public async Task InitializeAsync() => _platform = await LocalPlatform.Start(inMemoryStorage: true);
-
-    public async Task DisposeAsync() => await _platform.DisposeAsync();
-
     [Fact]
     public async Task Acknowledged_work_survives_a_killed_silo_and_is_routed_afterwards()
     {
-        using var connection = _platform.Connect();
+        using var connection = Platform.Connect();
         var (team, queue) = await NewFloor(connection);
         var aoife = await AvailableSpecialist(connection, team, "Aoife", maxItems: 2);
         var batch = new BatchEnqueueWorkItemsRequest { Parent = queue.Name };
@@ -30,8 +24,8 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
         await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = held.Name, Specialist = aoife.Name });
         var before = await connection.Work.GetWorkItemAsync(new GetWorkItemRequest { Name = held.Name });
 
-        await _platform.KillSilo();
-        await _platform.StartSiloAgain();
+        await Platform.KillSilo();
+        await Platform.StartSiloAgain();
 
         Assert.Equal(before, await connection.Work.GetWorkItemAsync(new GetWorkItemRequest { Name = held.Name }));
         var queueAfter = await connection.Work.GetQueueAsync(new GetQueueRequest { Name = queue.Name });
@@ -66,7 +60,7 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task An_offer_lost_with_its_silo_is_refused_and_its_item_routed_again()
     {
-        using var connection = _platform.Connect();
+        using var connection = Platform.Connect();
         var (team, queue) = await NewFloor(connection);
         var aoife = await AvailableSpecialist(connection, team, "Aoife", maxItems: 1);
         var first = await connection.Work.EnqueueWorkItemAsync(Report(queue, RequestIds.New(), Priority.P1));
@@ -75,8 +69,8 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(first.Name, offer.Name);
 
         // An offer is a lease in the queue's memory: the kill takes it, the item is queued again.
-        await _platform.KillSilo();
-        await _platform.StartSiloAgain();
+        await Platform.KillSilo();
+        await Platform.StartSiloAgain();
 
         await Expect.Status(Grpc.Core.StatusCode.FailedPrecondition, () =>
             connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = aoife.Name }).ResponseAsync);
@@ -97,7 +91,7 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task Acknowledged_outcomes_are_not_sent_again_after_a_planned_restart()
     {
-        using var connection = _platform.Connect();
+        using var connection = Platform.Connect();
         var (team, queue) = await NewFloor(connection);
         var aoife = await AvailableSpecialist(connection, team, "Aoife");
         async Task<string> HandleOne()
@@ -124,8 +118,8 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
             await connection.Work.AcknowledgeOutcomesAsync(new AcknowledgeOutcomesRequest { Client = "moderation-tool", Sequence = seen[^1].Sequence });
         }
 
-        await _platform.StopSilo();
-        await _platform.StartSiloAgain();
+        await Platform.StopSilo();
+        await Platform.StartSiloAgain();
         var after = await HandleOne();
 
         // The queue recorded which outcomes it had handed over: the first notice now is the new decision.
@@ -138,7 +132,7 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task A_queue_of_100000_items_is_recovered_after_its_silo_restarts()
     {
         var total = int.Parse(Environment.GetEnvironmentVariable("SAFETY_BACKLOG_TEST_SIZE") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
-        using var connection = _platform.Connect();
+        using var connection = Platform.Connect();
         var (team, queue) = await NewFloor(connection);
         var clock = Stopwatch.StartNew();
         var batches = Enumerable.Range(0, total / 500).Select(b =>
@@ -156,9 +150,9 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
         output.WriteLine($"enqueued {total} items in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(total, (await connection.Work.GetQueueAsync(new GetQueueRequest { Name = queue.Name })).Depth);
 
-        await _platform.StopSilo();
+        await Platform.StopSilo();
         clock.Restart();
-        await _platform.StartSiloAgain();
+        await Platform.StartSiloAgain();
         Queue recovered;
         try
         {
@@ -166,12 +160,12 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
         }
         catch (Grpc.Core.RpcException)
         {
-            output.WriteLine(_platform.Diagnostics());
+            output.WriteLine(Platform.Diagnostics());
             throw;
         }
 
         output.WriteLine($"restarted and recovered the queue in {clock.Elapsed.TotalSeconds:F1} s");
-        output.WriteLine(string.Join("\n", _platform.Diagnostics().Split('\n').Where(l => l.Contains("recovered", StringComparison.Ordinal))));
+        output.WriteLine(string.Join("\n", Platform.Diagnostics().Split('\n').Where(l => l.Contains("recovered", StringComparison.Ordinal))));
 
         Assert.Equal(total, recovered.Depth);
         var aoife = await AvailableSpecialist(connection, team, "Aoife");

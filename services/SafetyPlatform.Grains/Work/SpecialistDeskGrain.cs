@@ -76,7 +76,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         var profile = Profile(me);
         var routes = await ServedQueues(me, profile);
         var free = me.Profile.MaxConcurrentItems - SlotsTaken;
-        if (routes.Count == 0 || !HasFreeSlot(me) || free < 1)
+        if (routes.Count == 0 || !HasFreeSlot(me))
         {
             // Nothing to wait on yet: wait a little for a slot to free (or the state to change), then let the caller ask again.
             await _slotFreed.Wait(maxWait < StatePoll ? maxWait : StatePoll, time);
