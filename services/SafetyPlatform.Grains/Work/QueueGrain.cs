@@ -53,6 +53,7 @@ public sealed partial class QueueGrain(
     private readonly SortedSet<long> _outcomesNotHandedOver = [];
     private long _lastCompletion;
     private bool _recordingHandOvers;
+    private bool _publishingOutcomes;
     private GroupCommit? _commit;
     private int _lastPartition;
     private int _inLastPartition;
@@ -92,20 +93,21 @@ public sealed partial class QueueGrain(
 
             LogRecovered(logger, Id, items.Count, loaded.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
             StartSweeping();
-            await HandOverRecoveredOutcomes();
+            // Before serving again, so a client gets them ahead of anything decided after the restart.
+            await PublishDueOutcomes();
         }
     }
 
     /// <summary>
-    /// Hands over, before the queue serves again, the outcomes it may not have handed over
-    /// before it stopped, in batches and in the order they were decided: a client then gets
-    /// them ahead of anything decided after the restart. What fails is left to the sweep.
+    /// Hands every outcome not yet handed over to its client's outbox, each client's in the order
+    /// they were decided and in batches. False when a publish failed: the rest waits for the sweep.
     /// </summary>
-    private async Task HandOverRecoveredOutcomes()
+    private async Task<bool> PublishDueOutcomes()
     {
-        var outcomes = _handOvers.Select(id => _items[id]).Where(i => i.Status == WorkItemStatus.Completed)
+        _handOvers.RemoveWhere(id => _items[id] is { Status: WorkItemStatus.Completed } item && !_outcomesNotHandedOver.Contains(item.CompletionSequence));
+        var due = _handOvers.Select(id => _items[id]).Where(i => i.Status == WorkItemStatus.Completed)
             .OrderBy(i => i.CompletionSequence).GroupBy(i => i.Submission.Client);
-        foreach (var client in outcomes)
+        var published = await Task.WhenAll(due.Select(async client =>
         {
             foreach (var batch in client.Chunk(500))
             {
@@ -117,8 +119,41 @@ public sealed partial class QueueGrain(
                 catch (Exception e)
                 {
                     LogHandOverFailed(logger, $"{What}: {batch.Length} outcomes for {client.Key}", e.Message);
-                    break;
+                    return false;
                 }
+            }
+
+            return true;
+        }));
+        return published.All(ok => ok);
+    }
+
+    /// <summary>
+    /// Publishes decided outcomes in the background, one pass at a time, so that a client's
+    /// outcomes reach its outbox (and get their sequence there) in the order they were decided;
+    /// what is decided during a pass goes out, batched, in the next.
+    /// </summary>
+    private void PublishOutcomesInOrder()
+    {
+        if (_publishingOutcomes)
+        {
+            return;
+        }
+
+        _publishingOutcomes = true;
+        Pump().Ignore();
+
+        async Task Pump()
+        {
+            try
+            {
+                while (_handOvers.Any(id => _items[id].Status == WorkItemStatus.Completed) && await PublishDueOutcomes())
+                {
+                }
+            }
+            finally
+            {
+                _publishingOutcomes = false;
             }
         }
     }
@@ -598,6 +633,12 @@ public sealed partial class QueueGrain(
     private void HandOver(string itemId)
     {
         _handOvers.Add(itemId);
+        if (_items[itemId].Status == WorkItemStatus.Completed)
+        {
+            PublishOutcomesInOrder();
+            return;
+        }
+
         if (!_handingOver.Add(itemId))
         {
             return;
@@ -611,11 +652,7 @@ public sealed partial class QueueGrain(
         try
         {
             var item = _items[itemId];
-            if (item.Status == WorkItemStatus.Completed && _outcomesNotHandedOver.Contains(item.CompletionSequence))
-            {
-                await PublishOutcomes(item.Submission.Client, [item]);
-            }
-            else if (item.Status == WorkItemStatus.Escalated && !item.EscalationDelivered)
+            if (item.Status == WorkItemStatus.Escalated && !item.EscalationDelivered)
             {
                 await DeliverEscalation(itemId);
             }
