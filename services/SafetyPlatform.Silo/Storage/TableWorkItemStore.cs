@@ -1,28 +1,34 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using SafetyPlatform.Grains.Work;
 
 namespace SafetyPlatform.Silo.Storage;
 
 /// <summary>
-/// Work items in an Azure Table: partitions `{queue}.{00000}`, `{queue}.{00001}`… of up to
-/// 2,000 items each (reading one partition costs time that grows faster than its size, and
-/// Azure's per-partition throughput target is about 2,000 entities/s), one row per item
-/// holding the item as JSON. Writes go as entity-group transactions of up to 100 rows (the service's limit for
-/// one partition), a few at a time, so that a busy queue writes thousands of items a second.
+/// Work items in Azure Tables: partitions `{queue}.{00000}`, `{queue}.{00001}`… of up to 2,000
+/// items each (reading one partition costs time that grows faster than its size, and Azure's
+/// per-partition throughput target is about 2,000 entities/s), one row per item holding the
+/// item as JSON. Each queue's partitions go, <see cref="WorkItemTables.PartitionsPerTable"/> at
+/// a time, into tables of their own (<see cref="WorkItemTables"/>), so that no table grows with
+/// everything the platform has ever handled. Writes go as entity-group transactions of up to
+/// 100 rows (the service's limit for one partition), a few at a time, so that a busy queue
+/// writes thousands of items a second.
 /// </summary>
 public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemStore
 {
-    public const string TableName = "WorkItems";
     private const int TransactionsInFlight = 2;
 
-    private readonly CreatedTable _table = new(service, TableName);
+    private readonly ConcurrentDictionary<string, CreatedTable> _tables = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Get().ConfigureAwait(false);
         var items = new List<StoredWorkItem>();
         for (var partition = 0; partition < partitionCount; partition++)
         {
+            var table = await Table(queueId, partition).ConfigureAwait(false);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(queueId, partition)}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [JsonRows.DataProperty], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
@@ -34,11 +40,16 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
     }
 
     private static string PartitionKey(string queueId, int partition) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{queueId}.{partition:D5}");
+        string.Create(CultureInfo.InvariantCulture, $"{queueId}.{partition:D5}");
+
+    private Task<TableClient> Table(string queueId, int partition)
+    {
+        var name = WorkItemTables.Name(queueId, partition);
+        return _tables.GetOrAdd(name, n => new CreatedTable(service, n)).Get();
+    }
 
     public async Task Write(string queueId, IReadOnlyList<StoredWorkItem> items, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Get().ConfigureAwait(false);
         // A transaction holds rows of one partition only. Merge rather than replace: a row holds
         // nothing but its Data property, so the result is the same, and Azurite replaces a row by
         // removing and re-inserting it, which costs time that grows with the table (merge updates
@@ -48,11 +59,41 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
             .SelectMany(partition => partition
                 .Select(item => new TableTransactionAction(TableTransactionActionType.UpsertMerge,
                     JsonRows.Row(PartitionKey(queueId, item.Partition), item.ItemId, item)))
-                .Chunk(JsonRows.TransactionSize))
+                .Chunk(JsonRows.TransactionSize)
+                .Select(actions => (partition.Key, actions)))
             .ToList();
         await Parallel.ForEachAsync(
             transactions,
             new ParallelOptions { MaxDegreeOfParallelism = TransactionsInFlight, CancellationToken = cancellationToken },
-            async (actions, ct) => await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (transaction, ct) =>
+            {
+                var table = await Table(queueId, transaction.Key).ConfigureAwait(false);
+                await table.SubmitTransactionAsync(transaction.actions, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// Which table holds a queue's item partition: `Items{queue hash}g{generation}`, one table per
+/// <see cref="PartitionsPerTable"/> partitions of one queue (10,000 items by arrival).
+/// Bounded tables keep the cost of a row write flat over a queue's life: in Azurite, updating
+/// a row costs time that grows with the rows in its table (0.15 ms at 2,000 rows, 0.43 ms at
+/// 150,000, docs/PERFORMANCE.md), while Azure itself scales by partition either way. They also
+/// let a whole generation of finished items be archived or dropped as one table later.
+/// </summary>
+public static class WorkItemTables
+{
+    public const int PartitionsPerTable = 5;
+
+    /// <summary>
+    /// A table name is 3–63 letters and digits, starting with a letter; queue ids also carry
+    /// hyphens and run to 63 characters, so the name carries a hash of the id instead.
+    /// </summary>
+    public static string Name(string queueId, int partition)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(partition);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(queueId));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Items{Convert.ToHexStringLower(hash, 0, 8)}g{partition / PartitionsPerTable:D5}");
     }
 }
