@@ -129,6 +129,51 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : OwnPlatform(
     }
 
     [Fact]
+    public async Task Outcomes_acknowledged_part_way_through_a_batch_resume_just_after_the_acknowledgement_after_a_restart()
+    {
+        using var connection = Platform.Connect();
+        var (team, queue) = await NewFloor(connection);
+        var aoife = await AvailableSpecialist(connection, team, "Aoife", maxItems: 5);
+        var batch = new BatchEnqueueWorkItemsRequest { Parent = queue.Name };
+        batch.Requests.AddRange(Enumerable.Range(0, 5).Select(_ => Report(queue, RequestIds.New())));
+        await connection.Work.BatchEnqueueWorkItemsAsync(batch);
+        var held = new List<string>();
+        while ((await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem is { } offer)
+        {
+            await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = aoife.Name });
+            held.Add(offer.Name);
+        }
+
+        // Decided together, so their notices are stored together (a page of the outbox).
+        await Task.WhenAll(held.Select(name => connection.Work.CompleteWorkItemAsync(
+            new CompleteWorkItemRequest { Name = name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove" } }).ResponseAsync));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var seen = new List<OutcomeNotice>();
+        using (var watch = connection.Work.WatchOutcomes(new WatchOutcomesRequest { Client = "moderation-tool" }, cancellationToken: timeout.Token))
+        {
+            while (seen.Count < held.Count)
+            {
+                Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+                seen.Add(watch.ResponseStream.Current);
+            }
+        }
+
+        await connection.Work.AcknowledgeOutcomesAsync(new AcknowledgeOutcomesRequest { Client = "moderation-tool", Sequence = seen[1].Sequence });
+        await Platform.StopSilo();
+        await Platform.StartSiloAgain();
+
+        using var again = connection.Work.WatchOutcomes(new WatchOutcomesRequest { Client = "moderation-tool" }, cancellationToken: timeout.Token);
+        var resumed = new List<OutcomeNotice>();
+        while (resumed.Count < 3)
+        {
+            Assert.True(await again.ResponseStream.MoveNext(timeout.Token));
+            resumed.Add(again.ResponseStream.Current);
+        }
+
+        Assert.Equal(seen.Skip(2).Select(n => (n.Sequence, n.WorkItem.Name)), resumed.Select(n => (n.Sequence, n.WorkItem.Name)));
+    }
+
+    [Fact]
     public async Task A_queue_of_100000_items_is_recovered_after_its_silo_restarts()
     {
         var total = int.Parse(Environment.GetEnvironmentVariable("SAFETY_BACKLOG_TEST_SIZE") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);

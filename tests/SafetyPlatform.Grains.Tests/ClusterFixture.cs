@@ -158,13 +158,13 @@ public sealed class InMemoryOutcomeStore : IOutcomeStore
         return Task.CompletedTask;
     }
 
-    public Task Delete(string client, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
+    public Task DeleteThrough(string client, long sequence, CancellationToken cancellationToken = default)
     {
         if (_clients.TryGetValue(client, out var rows))
         {
-            foreach (var sequence in sequences)
+            foreach (var done in rows.Keys.Where(s => s <= sequence))
             {
-                rows.TryRemove(sequence, out _);
+                rows.TryRemove(done, out _);
             }
         }
 

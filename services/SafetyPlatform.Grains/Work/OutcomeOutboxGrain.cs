@@ -13,8 +13,8 @@ public interface IOutcomeStore
 
     Task Write(string client, IReadOnlyList<OutcomeNoticeRecord> notices, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes acknowledged rows; best effort (rows at or below the acknowledged sequence are ignored anyway).</summary>
-    Task Delete(string client, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default);
+    /// <summary>Removes notices up to and including <paramref name="sequence"/>; best effort (notices at or below the acknowledged sequence are never read again).</summary>
+    Task DeleteThrough(string client, long sequence, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Stored acknowledgement of a client's outbox.</summary>
@@ -119,7 +119,7 @@ public sealed class OutcomeOutboxGrain(
             _written.Remove(s);
         }
 
-        store.Delete(Client, done).Ignore();
+        store.DeleteThrough(Client, upTo).Ignore();
         return upTo;
     }
 
