@@ -200,6 +200,7 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
         using var stop = new CancellationTokenSource(duration);
         var clock = Stopwatch.StartNew();
         long enqueued = 0;
+        long scheduled = 0;
         var batchSize = options.Batch;
 
         // Producers: batches (of 50 by default), keeping the backlog short (a real tool's steady stream),
@@ -211,12 +212,18 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
             {
                 if (itemsPerSecond is { } rate)
                 {
-                    var due = Interlocked.Read(ref enqueued) / rate;
+                    // Each batch claims its own time slot, so the producers' batches are spread evenly
+                    // (reading a shared count instead let both wake at the same moment and send two
+                    // batches at once: bursts of twice the batch size).
+                    var due = (Interlocked.Add(ref scheduled, batchSize) - batchSize) / rate;
                     var wait = due - clock.Elapsed.TotalSeconds;
                     if (wait > 0)
                     {
                         await Delay(TimeSpan.FromSeconds(wait), stop.Token);
-                        continue;
+                        if (stop.IsCancellationRequested)
+                        {
+                            break;
+                        }
                     }
                 }
                 else if (Interlocked.Read(ref enqueued) - Interlocked.Read(ref result.Completed) > 4000)
