@@ -41,18 +41,7 @@ public sealed class StoragePagesTests
     }
 
     [Fact]
-    public void Only_an_item_unchanged_since_it_arrived_goes_into_an_arrival_page()
-    {
-        var arrived = Arrived("w1");
-        var offeredThenReturned = arrived.Then(WorkItemStatus.Reserved, Nine, "system", "offered", "").Then(WorkItemStatus.Queued, Nine, "system", "expired", "");
-
-        Assert.True(TableWorkItemStore.AsArrived(arrived));
-        Assert.False(TableWorkItemStore.AsArrived(arrived.Then(WorkItemStatus.Handling, Nine, "specialists/aoife", "accepted", "")));
-        Assert.False(TableWorkItemStore.AsArrived(offeredThenReturned));
-    }
-
-    [Fact]
-    public void Of_an_arrival_page_copy_and_a_later_own_row_the_later_change_wins_whatever_the_read_order()
+    public void Of_an_item_s_copies_in_several_pages_the_latest_change_wins_whatever_the_read_order()
     {
         var arrived = Arrived("w1");
         var accepted = arrived.Then(WorkItemStatus.Handling, Nine.AddMinutes(1), "specialists/aoife", "accepted", "") with { Holder = "aoife" };
@@ -65,6 +54,18 @@ public sealed class StoragePagesTests
         Assert.Equal(WorkItemStatus.Handling, pageFirst.Single(i => i.ItemId == "w1").Status);
         Assert.Equal(WorkItemStatus.Handling, rowFirst.Single(i => i.ItemId == "w1").Status);
         Assert.Equal(WorkItemStatus.Queued, rowFirst.Single(i => i.ItemId == "w2").Status);
+    }
+
+    [Fact]
+    public void Of_two_copies_with_the_same_last_event_the_one_noting_the_escalation_delivered_wins()
+    {
+        var escalated = Arrived("w1")
+            .Then(WorkItemStatus.Handling, Nine.AddMinutes(1), "specialists/aoife", "accepted", "")
+            .Then(WorkItemStatus.Escalated, Nine.AddMinutes(2), "specialists/aoife", "escalated", "needs a lead") with { EscalatedTo = "leads" };
+        var delivered = escalated with { EscalationDelivered = true };
+
+        Assert.True(Assert.Single(TableWorkItemStore.Latest([escalated, delivered])).EscalationDelivered);
+        Assert.True(Assert.Single(TableWorkItemStore.Latest([delivered, escalated])).EscalationDelivered);
     }
 
     private static StoredWorkItem Arrived(string id) =>

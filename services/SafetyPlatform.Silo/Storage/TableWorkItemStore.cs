@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
-using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Work;
 
 namespace SafetyPlatform.Silo.Storage;
@@ -16,13 +15,15 @@ namespace SafetyPlatform.Silo.Storage;
 /// (<see cref="WorkItemTables"/>), so that no table grows with everything the platform has
 /// ever handled.
 /// <para>
-/// Items that have not changed since they arrived are written as arrival pages: rows
-/// `~{random}` holding up to ~30,000 characters of items as a JSON array, never rewritten. An
-/// item's first change after arrival writes it to a row of its own, keyed by its id, which
-/// later changes update. Storage costs mostly per row, so a batch of fifty arrivals costs about
-/// one row instead of fifty. An item may then be stored twice, in a page as it arrived and in
-/// its own row; every change adds a numbered event to its history, so loading keeps the copy
-/// with the latest event.
+/// Rows are written once and never updated: each write of a queue's changed items is a page, a
+/// row `~{random}` holding the items as they now are, as a JSON array of up to ~30,000
+/// characters (Azure caps a string property at 64 KiB). Storage costs mostly per row, so the
+/// thirty items accepted in one write cost about what one does, where a row per item cost
+/// thirty; an item's cycle (arrival, accept, complete) writes about a tenth of a row instead of
+/// three. The price is that an item is stored once per write that changed it (three or four
+/// copies over its life), and recovery reads them all and keeps the latest
+/// (<see cref="Latest"/>); a table of 10,000 items thus holds some 40,000 copies, which bounds
+/// it. Rows of one item each, keyed by its id (the layout before pages), are still read.
 /// </para>
 /// Writes go as entity-group transactions of up to 100 rows (the service's limit for one
 /// partition), a few at a time, so that a busy queue writes thousands of items a second.
@@ -57,13 +58,17 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
         return Latest(copies);
     }
 
-    /// <summary>Of several stored copies of an item, the one with the latest event in its history.</summary>
+    /// <summary>
+    /// Of several stored copies of an item, the latest: every change adds a numbered event to its
+    /// history, except noting that an escalated item reached its target queue, which only ever
+    /// turns <see cref="StoredWorkItem.EscalationDelivered"/> on.
+    /// </summary>
     public static IReadOnlyList<StoredWorkItem> Latest(IEnumerable<StoredWorkItem> copies)
     {
         var latest = new Dictionary<string, StoredWorkItem>(StringComparer.Ordinal);
         foreach (var copy in copies)
         {
-            if (!latest.TryGetValue(copy.ItemId, out var seen) || LastEvent(copy) > LastEvent(seen))
+            if (!latest.TryGetValue(copy.ItemId, out var seen) || Later(copy, seen))
             {
                 latest[copy.ItemId] = copy;
             }
@@ -72,10 +77,11 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
         return [.. latest.Values];
     }
 
-    private static long LastEvent(StoredWorkItem item) => item.History.IsEmpty ? 0 : item.History[^1].Sequence;
+    private static bool Later(StoredWorkItem copy, StoredWorkItem than) =>
+        LastEvent(copy) > LastEvent(than) ||
+        LastEvent(copy) == LastEvent(than) && copy.EscalationDelivered && !than.EscalationDelivered;
 
-    /// <summary>Not changed since it arrived: its only event is the enqueue.</summary>
-    public static bool AsArrived(StoredWorkItem item) => item.Status == WorkItemStatus.Queued && item.History.Length == 1;
+    private static long LastEvent(StoredWorkItem item) => item.History.IsEmpty ? 0 : item.History[^1].Sequence;
 
     private static string PartitionKey(string queueId, int partition) =>
         string.Create(CultureInfo.InvariantCulture, $"{queueId}.{partition:D5}");
@@ -88,21 +94,17 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
 
     public async Task Write(string queueId, IReadOnlyList<StoredWorkItem> items, CancellationToken cancellationToken = default)
     {
-        // A transaction holds rows of one partition only. Own rows are merged rather than
-        // replaced: a row holds nothing but its Data property, so the result is the same, and
-        // Azurite replaces a row by removing and re-inserting it (6-18 % more CPU per item in an
-        // A/B, docs/PERFORMANCE.md). Pages have fresh keys, so they never overwrite anything.
+        // A transaction holds rows of one partition only. Pages have fresh keys, so they never overwrite anything.
         var transactions = items
             .GroupBy(item => item.Partition)
             .SelectMany(partition =>
             {
                 var key = PartitionKey(queueId, partition.Key);
-                var pages = JsonRows.Pages(partition.Where(AsArrived))
+                return JsonRows.Pages(partition)
                     .Select(page => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                        JsonRows.PageRow(key, PagePrefix + Guid.NewGuid().ToString("N"), page.Json)));
-                var own = partition.Where(item => !AsArrived(item))
-                    .Select(item => new TableTransactionAction(TableTransactionActionType.UpsertMerge, JsonRows.Row(key, item.ItemId, item)));
-                return pages.Concat(own).Chunk(JsonRows.TransactionSize).Select(actions => (partition.Key, actions));
+                        JsonRows.PageRow(key, PagePrefix + Guid.NewGuid().ToString("N"), page.Json)))
+                    .Chunk(JsonRows.TransactionSize)
+                    .Select(actions => (partition.Key, actions));
             })
             .ToList();
         await Parallel.ForEachAsync(
