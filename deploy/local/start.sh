@@ -59,7 +59,7 @@ trap stop INT TERM EXIT
 
 echo "==> starting Azurite on 127.0.0.1:$TABLE_PORT (data in $DATA_DIR/azurite)"
 node node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" \
-  --location "$DATA_DIR/azurite" --silent >"$DATA_DIR/logs/azurite.log" 2>&1 &
+  --location "$DATA_DIR/azurite" --silent --disableTelemetry >"$DATA_DIR/logs/azurite.log" 2>&1 &
 AZURITE_PID=$!
 for _ in $(seq 1 300); do
   in_use "$TABLE_PORT" && break

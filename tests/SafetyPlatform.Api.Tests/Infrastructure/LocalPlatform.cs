@@ -163,7 +163,8 @@ public sealed class LocalPlatform : IAsyncDisposable
         }
 
         _azurite = ChildProcess.Start("azurite", "node",
-            [azurite, "--tableHost", "127.0.0.1", "--tablePort", _tablePort.ToString(), "--silent",
+            // Azurite reports every request to Application Insights unless told not to; nothing here should leave the machine.
+            [azurite, "--tableHost", "127.0.0.1", "--tablePort", _tablePort.ToString(), "--silent", "--disableTelemetry",
                 .. InMemoryStorage ? new[] { "--inMemoryPersistence" } : ["--location", _dataFolder]],
             _root);
         await Loopback.WaitUntil(() => Loopback.Accepts(_tablePort), StartDeadline, _azurite.Tail);
