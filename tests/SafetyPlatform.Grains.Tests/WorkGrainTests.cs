@@ -44,6 +44,25 @@ public class WorkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_desk_follows_the_specialists_changes_at_once_without_asking_again()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var desk = await NewSpecialist(teamId, maxItems: 2);
+        var roster = fixture.Grains.GetGrain<ISpecialistGrain>(desk.GetPrimaryKeyString());
+        Assert.Null(await desk.Next()); // the desk has now seen them AVAILABLE
+
+        // The test clock stands still, so only the roster's notice can tell the desk of the break.
+        await roster.SetActivityState(ActivityState.Break, ByLead);
+        await queue.Enqueue(Item(Priority.P1, "during-break"));
+        Assert.Null(await desk.Next());
+        var refused = await Assert.ThrowsAsync<SafetyException>(() => desk.Accept(queueId, "none"));
+        Assert.Equal(SafetyErrorKind.FailedPrecondition, refused.Kind); // not NOT_FOUND from the queue: refused for the break first
+
+        await roster.SetActivityState(ActivityState.Available, ByLead);
+        Assert.Equal("content-during-break", (await desk.Next())?.Submission.ContentId);
+    }
+
+    [Fact]
     public async Task An_enqueue_repeated_with_its_request_id_returns_the_same_item()
     {
         var (_, queue, _) = await NewFloor();

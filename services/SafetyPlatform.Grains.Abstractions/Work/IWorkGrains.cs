@@ -117,6 +117,13 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
     /// <summary>An offer to this specialist expired unanswered.</summary>
     [OneWay]
     Task OfferExpired(string queueId, string itemId);
+
+    /// <summary>
+    /// The specialist's committed view after a change, from their roster grain, which awaits it
+    /// before answering; interleaves, since the desk may itself be waiting on that change.
+    /// </summary>
+    [AlwaysInterleave]
+    Task SpecialistChanged(SpecialistView view);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Grains.Work;
@@ -11,7 +12,8 @@ namespace SafetyPlatform.Grains.Roster;
 /// told afterwards so that its live view follows. When a write fails the activation is
 /// dropped, so the next call reloads what storage really holds.
 /// </summary>
-public sealed class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOptions> routing, TimeProvider time) : Grain, ISpecialistGrain
+public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOptions> routing, TimeProvider time, ILogger<SpecialistGrain> logger)
+    : Grain, ISpecialistGrain
 {
     private SpecialistState _state = new();
     private string? _etag;
@@ -345,7 +347,29 @@ public sealed class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOpti
 
             throw;
         }
+
+        await TellDesk(View());
     }
+
+    /// <summary>
+    /// Tells the specialist's desk the committed view, so that routing follows it without asking
+    /// on every request. The change is durable already: a lost notice must not fail it, and the
+    /// desk asks again after a few seconds in any case.
+    /// </summary>
+    private async Task TellDesk(SpecialistView view)
+    {
+        try
+        {
+            await GrainFactory.Reference<ISpecialistDeskGrain>(Id).SpecialistChanged(view);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogDeskNotTold(logger, Id, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The desk of specialist {Specialist} was not told of a change (it asks again within seconds): {Reason}")]
+    private static partial void LogDeskNotTold(ILogger logger, string specialist, string reason);
 
     private SpecialistView EnsureCreated() =>
         _committed ?? throw SafetyException.NotFound(What);

@@ -22,8 +22,12 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     private int _asking;
     private readonly Pulse _slotFreed = new();
     private int _accepting;
-    // Specialists are never deleted: once seen, later calls need not ask again whether they exist.
-    private bool _specialistExists;
+    // The specialist as last committed: their roster grain tells the desk of every change, so
+    // routing need not ask it on every request. Asked again once it is older than this, in case
+    // a notice was lost (the roster grain does not fail a committed change for a notice).
+    private static readonly TimeSpan TrustSpecialistFor = TimeSpan.FromSeconds(5);
+    private SpecialistView? _me;
+    private DateTimeOffset _meAsked;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -37,7 +41,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
             return;
         }
 
-        _specialistExists = true;
+        Remember(me, time.GetUtcNow());
 
         var since = time.GetUtcNow().UtcDateTime.Date;
         foreach (var route in await Directory().ServedBy(me.TeamId))
@@ -146,7 +150,8 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     /// <summary>NOT_FOUND for a specialist who was never created.</summary>
     private async Task EnsureSpecialistExists()
     {
-        if (!_specialistExists)
+        // Specialists are never deleted: once seen, later calls need not ask again whether they exist.
+        if (_me is null)
         {
             await Self();
         }
@@ -154,9 +159,26 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     private async Task<SpecialistView> Self()
     {
-        var me = await Roster().Get();
-        _specialistExists = true;
-        return me;
+        var now = time.GetUtcNow();
+        return _me is { } me && now - _meAsked < TrustSpecialistFor ? me : Remember(await Roster().Get(), now);
+    }
+
+    public Task SpecialistChanged(SpecialistView view)
+    {
+        Remember(view, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Keeps the later of two views: a notice and an answer to Get may cross.</summary>
+    private SpecialistView Remember(SpecialistView view, DateTimeOffset at)
+    {
+        if (_me is null || view.Version >= _me.Version)
+        {
+            _me = view;
+            _meAsked = at;
+        }
+
+        return _me;
     }
 
     /// <summary>In a state to take work, with a slot not taken by held items, offers or requests in flight.</summary>
