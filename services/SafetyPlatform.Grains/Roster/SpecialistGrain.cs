@@ -328,6 +328,9 @@ public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<Rou
     /// </summary>
     private async Task Persist(ActivityTransitionRecord? transition, Action change)
     {
+        // A desk can hold a view only of a specialist already written: creating one tells no desk
+        // (that would activate one per specialist created, for nothing).
+        var deskMayKnow = _committed is not null;
         change();
         try
         {
@@ -348,7 +351,10 @@ public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<Rou
             throw;
         }
 
-        await TellDesk(View());
+        if (deskMayKnow)
+        {
+            await TellDesk(View());
+        }
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 
 namespace SafetyPlatform.Silo.Storage;
 
-/// <summary>Rows that hold one record, or a page of records, as JSON in their `Data` property.</summary>
+/// <summary>Rows that hold a page of records as a JSON array in their `Data` property.</summary>
 public static class JsonRows
 {
     /// <summary>An Azure Table transaction takes at most this many rows, all of one partition.</summary>
@@ -20,12 +20,6 @@ public static class JsonRows
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    public static TableEntity Row<T>(string partitionKey, string rowKey, T record) =>
-        new(partitionKey, rowKey) { [DataProperty] = JsonSerializer.Serialize(record, Json) };
-
-    public static T Read<T>(TableEntity row) =>
-        JsonSerializer.Deserialize<T>(row.GetString(DataProperty), Json)
-        ?? throw new InvalidDataException($"row {row.PartitionKey}/{row.RowKey} is empty");
 
     /// <summary>
     /// Packs records, in order, into JSON arrays of at most <paramref name="maxChars"/>
@@ -67,5 +61,7 @@ public static class JsonRows
     public static TableEntity PageRow(string partitionKey, string rowKey, string json) =>
         new(partitionKey, rowKey) { [DataProperty] = json };
 
-    public static IReadOnlyList<T> ReadPage<T>(TableEntity row) => Read<List<T>>(row);
+    public static IReadOnlyList<T> ReadPage<T>(TableEntity row) =>
+        JsonSerializer.Deserialize<List<T>>(row.GetString(DataProperty), Json)
+        ?? throw new InvalidDataException($"row {row.PartitionKey}/{row.RowKey} is empty");
 }

@@ -16,14 +16,14 @@ namespace SafetyPlatform.Silo.Storage;
 /// ever handled.
 /// <para>
 /// Rows are written once and never updated: each write of a queue's changed items is a page, a
-/// row `~{random}` holding the items as they now are, as a JSON array of up to ~30,000
+/// row with a random key holding the items as they now are, as a JSON array of up to ~30,000
 /// characters (Azure caps a string property at 64 KiB). Storage costs mostly per row, so the
 /// thirty items accepted in one write cost about what one does, where a row per item cost
 /// thirty; an item's cycle (arrival, accept, complete) writes about a tenth of a row instead of
 /// three. The price is that an item is stored once per write that changed it (three or four
 /// copies over its life), and recovery reads them all and keeps the latest
 /// (<see cref="Latest"/>); a table of 10,000 items thus holds some 40,000 copies, which bounds
-/// it. Rows of one item each, keyed by its id (the layout before pages), are still read.
+/// it.
 /// </para>
 /// Writes go as entity-group transactions of up to 100 rows (the service's limit for one
 /// partition), a few at a time, so that a busy queue writes thousands of items a second.
@@ -31,7 +31,6 @@ namespace SafetyPlatform.Silo.Storage;
 public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemStore
 {
     private const int TransactionsInFlight = 2;
-    private const string PagePrefix = "~";
 
     private readonly ConcurrentDictionary<string, CreatedTable> _tables = new(StringComparer.Ordinal);
 
@@ -42,16 +41,9 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
         {
             var table = await Table(queueId, partition).ConfigureAwait(false);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(queueId, partition)}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey", JsonRows.DataProperty], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [JsonRows.DataProperty], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                if (row.RowKey.StartsWith(PagePrefix, StringComparison.Ordinal))
-                {
-                    copies.AddRange(JsonRows.ReadPage<StoredWorkItem>(row));
-                }
-                else
-                {
-                    copies.Add(JsonRows.Read<StoredWorkItem>(row));
-                }
+                copies.AddRange(JsonRows.ReadPage<StoredWorkItem>(row));
             }
         }
 
@@ -102,7 +94,7 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
                 var key = PartitionKey(queueId, partition.Key);
                 return JsonRows.Pages(partition)
                     .Select(page => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                        JsonRows.PageRow(key, PagePrefix + Guid.NewGuid().ToString("N"), page.Json)))
+                        JsonRows.PageRow(key, Guid.NewGuid().ToString("N"), page.Json)))
                     .Chunk(JsonRows.TransactionSize)
                     .Select(actions => (partition.Key, actions));
             })
