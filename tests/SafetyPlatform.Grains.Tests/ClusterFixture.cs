@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Work;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -110,19 +111,19 @@ public sealed class InMemorySpecialistStore(Orleans.Serialization.Serializer ser
 /// <summary>Items kept in a dictionary per queue; counts the writes so tests can see batching.</summary>
 public sealed class InMemoryWorkItemStore : IWorkItemStore
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, StoredWorkItem>> _queues = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, WorkItem>> _queues = new();
 
     private static int _writes;
 
     public static int Writes => Volatile.Read(ref _writes);
 
-    public Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<WorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<StoredWorkItem> items = _queues.TryGetValue(queueId, out var rows) ? [.. rows.Values] : [];
+        IReadOnlyList<WorkItem> items = _queues.TryGetValue(queueId, out var rows) ? [.. rows.Values] : [];
         return Task.FromResult(items);
     }
 
-    public async Task Write(string queueId, IReadOnlyList<StoredWorkItem> items, CancellationToken cancellationToken = default)
+    public async Task Write(string queueId, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _writes);
         await Task.Yield();

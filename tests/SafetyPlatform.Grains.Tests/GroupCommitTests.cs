@@ -42,7 +42,7 @@ public class GroupCommitTests
     public async Task Changes_marked_while_a_write_is_in_flight_go_together_in_the_next_one()
     {
         var storage = new HeldWrites();
-        var commit = new GroupCommit(storage.Write);
+        var commit = new GroupCommit<string>(k => k, storage.Write);
 
         var first = commit.Mark("w1");
         var (firstKeys, firstDone) = await storage.Nth(0);
@@ -65,7 +65,7 @@ public class GroupCommitTests
     public async Task After_a_failed_write_every_waiter_and_later_mark_fails()
     {
         var storage = new HeldWrites();
-        var commit = new GroupCommit(storage.Write);
+        var commit = new GroupCommit<string>(k => k, storage.Write);
 
         var first = commit.Mark("w1");
         var (_, done) = await storage.Nth(0);

@@ -129,7 +129,7 @@ public class WorkGrainTests(ClusterFixture fixture)
         Assert.Equal(WorkItemStatus.Completed, done.Status);
         Assert.Equal(TimeSpan.FromMinutes(3), done.Outcome!.HandleTime);
         Assert.Equal(ActivityState.Available, (await AvailableAfterGrace(roster)).ActivityState);
-        Assert.Equal(["enqueued", "offered", "accepted", "completed"], done.History.Select(h => h.Action));
+        Assert.Equal(["enqueued", "offered", "accepted", "completed"], done.History.Select(h => h.Action.Name()));
         var work = await desk.Work();
         Assert.Equal(1, work.HandledToday);
         Assert.Empty(work.Held);
@@ -172,7 +172,7 @@ public class WorkGrainTests(ClusterFixture fixture)
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(31));
         await WaitUntil(async () => (await queue.GetItem(item.ItemId)).Status == WorkItemStatus.Queued);
         var expired = await queue.GetItem(item.ItemId);
-        Assert.Equal("expired", expired.History[^1].Action);
+        Assert.Equal(WorkItemAction.Expired, expired.History[^1].Action);
         var roster = fixture.Grains.GetGrain<ISpecialistGrain>(second.GetPrimaryKeyString());
         await WaitUntil(async () => (await roster.Get()).ActivityState == ActivityState.Offline);
     }
@@ -285,7 +285,7 @@ public class WorkGrainTests(ClusterFixture fixture)
         Assert.Equal(WorkItemStatus.Queued, moved.Status);
         Assert.Equal(item.Arrival, moved.Arrival);
         Assert.Equal(item.Deadline, moved.Deadline);
-        Assert.Equal(["enqueued", "offered", "accepted", "escalated", "escalated_in"], moved.History.Select(h => h.Action));
+        Assert.Equal(["enqueued", "offered", "accepted", "escalated", "escalated_in"], moved.History.Select(h => h.Action.Name()));
         Assert.Equal(1, (await leadQueue.Get()).Depth);
         Assert.Equal(0, (await queue.Get()).InProgress);
         var roster = fixture.Grains.GetGrain<ISpecialistGrain>(desk.GetPrimaryKeyString());

@@ -44,7 +44,8 @@ public sealed class StoragePagesTests
     public void Of_an_item_s_copies_in_several_pages_the_latest_change_wins_whatever_the_read_order()
     {
         var arrived = Arrived("w1");
-        var accepted = arrived.Then(WorkItemStatus.Handling, Nine.AddMinutes(1), "specialists/aoife", "accepted", "") with { Holder = "aoife" };
+        var accepted = arrived.After(WorkItemAction.Offered, WorkItemActor.Routing, Nine.AddMinutes(1), "specialists/aoife", "")
+            .After(WorkItemAction.Accepted, WorkItemActor.Holder, Nine.AddMinutes(1), "specialists/aoife", "") with { Holder = "aoife" };
         var other = Arrived("w2");
 
         var pageFirst = TableWorkItemStore.Latest([arrived, other, accepted]);
@@ -60,18 +61,19 @@ public sealed class StoragePagesTests
     public void Of_two_copies_with_the_same_last_event_the_one_noting_the_escalation_delivered_wins()
     {
         var escalated = Arrived("w1")
-            .Then(WorkItemStatus.Handling, Nine.AddMinutes(1), "specialists/aoife", "accepted", "")
-            .Then(WorkItemStatus.Escalated, Nine.AddMinutes(2), "specialists/aoife", "escalated", "needs a lead") with { EscalatedTo = "leads" };
+            .After(WorkItemAction.Offered, WorkItemActor.Routing, Nine.AddMinutes(1), "specialists/aoife", "")
+            .After(WorkItemAction.Accepted, WorkItemActor.Holder, Nine.AddMinutes(1), "specialists/aoife", "")
+            .After(WorkItemAction.Escalated, WorkItemActor.Holder, Nine.AddMinutes(2), "specialists/aoife", "needs a lead") with { EscalatedTo = "leads" };
         var delivered = escalated with { EscalationDelivered = true };
 
         Assert.True(Assert.Single(TableWorkItemStore.Latest([escalated, delivered])).EscalationDelivered);
         Assert.True(Assert.Single(TableWorkItemStore.Latest([delivered, escalated])).EscalationDelivered);
     }
 
-    private static StoredWorkItem Arrived(string id) =>
-        new StoredWorkItem(id, 0,
+    private static WorkItem Arrived(string id) =>
+        new WorkItem(id, 0,
             new WorkItemSubmission("moderation-tool", "r-" + id, "c-" + id, "https://content.example/" + id, HarmCategory.HateSpeech, Priority.P2, "en", null,
                 ImmutableDictionary<string, string>.Empty),
             WorkItemStatus.Unspecified, string.Empty, null, Nine, Nine.AddHours(8), null, null, [], [])
-        .Then(WorkItemStatus.Queued, Nine, "clients/moderation-tool", "enqueued", string.Empty);
+        .After(WorkItemAction.Enqueued, WorkItemActor.SubmittingClient, Nine, "clients/moderation-tool", string.Empty);
 }

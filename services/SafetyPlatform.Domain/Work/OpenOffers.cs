@@ -16,6 +16,9 @@ public sealed class OpenOffers(TimeSpan grace)
     /// <summary>Forgets an offer (accepted, rejected, expired, or refused by its queue).</summary>
     public bool Remove(string queueId, string itemId) => _expiries.Remove((queueId, itemId));
 
+    /// <summary>Whether this offer is open (not yet accepted, rejected, expired or forgotten).</summary>
+    public bool Contains(string queueId, string itemId) => _expiries.ContainsKey((queueId, itemId));
+
     /// <summary>Offers still open at <paramref name="now"/>; lapsed ones are forgotten.</summary>
     public int CountOpen(DateTimeOffset now)
     {

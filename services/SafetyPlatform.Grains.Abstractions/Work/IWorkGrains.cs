@@ -65,8 +65,12 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <summary>Turns a held item into an offer to another specialist who has the skills for it.</summary>
     Task<WorkItemView> Transfer(string itemId, string fromSpecialistId, RoutingProfile to, string reason);
 
-    /// <summary>What one specialist holds and is offered here, and has completed since <paramref name="since"/>.</summary>
+    /// <summary>What one specialist holds and is offered here, and has completed on the UTC day of <paramref name="since"/>.</summary>
     Task<SpecialistQueueWork> WorkOf(string specialistId, DateTimeOffset since);
+
+    /// <summary>Why this specialist would or would not be offered an item here now; changes nothing.</summary>
+    [AlwaysInterleave]
+    Task<RoutingExplanationView> Explain(RoutingProfile specialist);
 }
 
 /// <summary>All queues and who serves them, for routing and ListQueues. Key: <see cref="AllQueues"/>.</summary>
@@ -113,6 +117,13 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
     Task<WorkItemView> ReceiveTransfer(string queueId, string itemId, string fromSpecialistId, string reason);
 
     Task<SpecialistQueueWork> Work();
+
+    /// <summary>
+    /// For each queue the specialist's team serves (or only <paramref name="queueId"/> when not
+    /// empty): the rule that keeps them from being offered anything, or the item they would get
+    /// next and why it comes first. Changes nothing.
+    /// </summary>
+    Task<ImmutableArray<RoutingExplanationView>> ExplainRouting(string queueId);
 
     /// <summary>An offer to this specialist expired unanswered.</summary>
     [OneWay]

@@ -32,6 +32,9 @@ public sealed record QueueSettings(
     [property: Id(9)] string EscalationQueue)
 {
     public QueueRequirements Requirements() => new(HarmCategory, Languages, MinimumProficiency);
+
+    public QueueRules Rules(string queueId) =>
+        new(new QueueRouting(queueId, Requirements(), ServingTeams), Sla.ToPolicy(), ReservationTimeout, MaxBacklog);
 }
 
 /// <summary>A queue as readers see it.</summary>
@@ -46,40 +49,6 @@ public sealed record QueueView(
     [property: Id(6)] long Version,
     [property: Id(7)] int WaitingSpecialists);
 
-/// <summary>What a submitting tool sends for one item.</summary>
-[GenerateSerializer, Immutable, Alias("safety.WorkItemSubmission")]
-public sealed record WorkItemSubmission(
-    [property: Id(0)] string Client,
-    [property: Id(1)] string RequestId,
-    [property: Id(2)] string ContentId,
-    [property: Id(3)] string ContentUri,
-    [property: Id(4)] HarmCategory HarmCategory,
-    [property: Id(5)] Priority Priority,
-    [property: Id(6)] string Language,
-    [property: Id(7)] DateTimeOffset? Deadline,
-    [property: Id(8)] ImmutableDictionary<string, string> Labels);
-
-/// <summary>A specialist's decision on an item.</summary>
-[GenerateSerializer, Immutable, Alias("safety.WorkOutcome")]
-public sealed record WorkOutcome(
-    [property: Id(0)] string Decision,
-    [property: Id(1)] string Policy,
-    [property: Id(2)] string Notes,
-    [property: Id(3)] TimeSpan HandleTime,
-    [property: Id(4)] DateTimeOffset CompleteTime,
-    [property: Id(5)] string SpecialistId);
-
-/// <summary>One change in an item's life.</summary>
-[GenerateSerializer, Immutable, Alias("safety.WorkItemEventRecord")]
-public sealed record WorkItemEventRecord(
-    [property: Id(0)] int Sequence,
-    [property: Id(1)] WorkItemStatus From,
-    [property: Id(2)] WorkItemStatus To,
-    [property: Id(3)] DateTimeOffset At,
-    [property: Id(4)] string Actor,
-    [property: Id(5)] string Action,
-    [property: Id(6)] string Reason);
-
 /// <summary>A work item as readers see it.</summary>
 [GenerateSerializer, Immutable, Alias("safety.WorkItemView")]
 public sealed record WorkItemView(
@@ -92,7 +61,7 @@ public sealed record WorkItemView(
     [property: Id(6)] DateTimeOffset Arrival,
     [property: Id(7)] DateTimeOffset Deadline,
     [property: Id(8)] WorkOutcome? Outcome,
-    [property: Id(9)] ImmutableArray<WorkItemEventRecord> History,
+    [property: Id(9)] ImmutableArray<WorkItemEvent> History,
     [property: Id(10)] string EscalatedTo);
 
 /// <summary>The result of one enqueue of a batch: the item, or why not.</summary>
@@ -108,9 +77,10 @@ public sealed record EnqueueOutcome(
 public sealed record RoutingProfile(
     [property: Id(0)] string SpecialistId,
     [property: Id(1)] ImmutableDictionary<HarmCategory, Proficiency> PolicyAreas,
-    [property: Id(2)] ImmutableDictionary<string, Proficiency> Languages)
+    [property: Id(2)] ImmutableDictionary<string, Proficiency> Languages,
+    [property: Id(3)] string TeamId)
 {
-    public SkillSet Skills() => new(PolicyAreas, Languages);
+    public RoutingCandidate Candidate() => new(SpecialistId, TeamId, new SkillSet(PolicyAreas, Languages.WithComparers(StringComparer.OrdinalIgnoreCase)));
 }
 
 /// <summary>The best item a queue would offer a specialist, for comparing queues.</summary>
@@ -146,10 +116,21 @@ public sealed record QueueRoute(
     [property: Id(1)] HarmCategory HarmCategory,
     [property: Id(2)] ImmutableArray<string> Languages,
     [property: Id(3)] Proficiency MinimumProficiency,
-    [property: Id(4)] ImmutableArray<string> ServingTeams);
+    [property: Id(4)] ImmutableArray<string> ServingTeams)
+{
+    public QueueRouting Routing() => new(QueueId, new QueueRequirements(HarmCategory, Languages, MinimumProficiency), ServingTeams);
+}
 
 /// <summary>One decided item in a client's outcome stream.</summary>
 [GenerateSerializer, Immutable, Alias("safety.OutcomeNotice")]
 public sealed record OutcomeNoticeRecord(
     [property: Id(0)] long Sequence,
     [property: Id(1)] WorkItemView Item);
+
+/// <summary>Why a specialist would or would not be offered an item of one queue now.</summary>
+[GenerateSerializer, Immutable, Alias("safety.RoutingExplanationView")]
+public sealed record RoutingExplanationView(
+    [property: Id(0)] string QueueId,
+    [property: Id(1)] EligibilityRule Rule,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] WorkItemView? Next);

@@ -40,7 +40,7 @@ public sealed class OutcomeOutboxGrain(
     private readonly Dictionary<string, long> _byItem = new(StringComparer.Ordinal);
     private readonly Pulse _arrived = new();
     private readonly OneAtATime _acknowledgements = new();
-    private GroupCommit? _commit;
+    private GroupCommit<string>? _commit;
     private long _next;
     private long _highestWritten;
 
@@ -48,7 +48,7 @@ public sealed class OutcomeOutboxGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _commit = new GroupCommit(WriteStaged);
+        _commit = new GroupCommit<string>(k => k, WriteStaged);
         foreach (var notice in await store.Load(Client, state.State.Acknowledged, cancellationToken))
         {
             _written[notice.Sequence] = notice;

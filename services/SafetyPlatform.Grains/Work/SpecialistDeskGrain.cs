@@ -182,20 +182,21 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     }
 
     /// <summary>In a state to take work, with a slot not taken by held items, offers or requests in flight.</summary>
-    private bool HasFreeSlot(SpecialistView me) =>
-        Eligibility.CanTakeWork(me.ActivityState, SlotsTaken, me.Profile.MaxConcurrentItems);
+    private bool HasFreeSlot(SpecialistView me) => Eligibility.ToTakeWork(Candidate(me), Availability(me)).IsEligible;
+
+    private SpecialistAvailability Availability(SpecialistView me) =>
+        new(me.Deactivated, me.ActivityState, SlotsTaken, me.Profile.MaxConcurrentItems);
 
     private int SlotsTaken => _held.Count + _offers.CountOpen(time.GetUtcNow()) + _asking;
 
     private void Offered(string queueId, WorkItemView offer) =>
         _offers.Add(queueId, offer.ItemId, offer.ReservationExpiry ?? time.GetUtcNow());
 
-    /// <summary>The queues the specialist's team serves whose items they have the skills for.</summary>
+    /// <summary>The queues the specialist's team serves whose items they may take (team, skills, proficiency).</summary>
     private async Task<List<QueueRoute>> ServedQueues(SpecialistView me, RoutingProfile profile)
     {
-        var skills = profile.Skills();
-        return [.. (await Directory().ServedBy(me.TeamId))
-            .Where(r => Eligibility.ServesQueue(skills, new QueueRequirements(r.HarmCategory, r.Languages, r.MinimumProficiency)))];
+        var candidate = profile.Candidate();
+        return [.. (await Directory().ServedBy(me.TeamId)).Where(r => Eligibility.ForQueue(candidate, r.Routing()).IsEligible)];
     }
 
     private async Task<WorkItemView?> Reserve(SpecialistView me)
@@ -218,10 +219,10 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     public async Task<WorkItemView> Accept(string queueId, string itemId)
     {
         var me = await Self();
-        if (me.Deactivated || me.ActivityState is not (ActivityState.Available or ActivityState.Handling))
+        var verdict = Eligibility.ToStartOffered(Candidate(me), Availability(me));
+        if (!verdict.IsEligible)
         {
-            throw SafetyException.FailedPrecondition(
-                $"specialists/{Id} is {ActivityTransitions.Describe(me.ActivityState)} and cannot start work; become AVAILABLE first");
+            throw SafetyException.FailedPrecondition($"{verdict.Reason}; specialists/{Id} cannot start work now");
         }
 
         _accepting++;
@@ -313,10 +314,10 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     public async Task<WorkItemView> ReceiveTransfer(string queueId, string itemId, string fromSpecialistId, string reason)
     {
         var me = await Self();
-        if (me.Deactivated || !HasFreeSlot(me))
+        var verdict = Eligibility.ToTakeWork(Candidate(me), Availability(me));
+        if (!verdict.IsEligible)
         {
-            throw SafetyException.FailedPrecondition(
-                $"specialists/{Id} cannot take work now ({ActivityTransitions.Describe(me.ActivityState)}, {SlotsTaken} of {me.Profile.MaxConcurrentItems} slots taken)");
+            throw SafetyException.FailedPrecondition($"specialists/{Id} cannot take a transfer now: {verdict.Reason}");
         }
 
         _asking++;
@@ -391,7 +392,24 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     private static RoutingProfile Profile(SpecialistView me) => new(
         me.SpecialistId,
         me.Profile.PolicySkills.ToImmutableDictionary(s => s.HarmCategory, s => s.Proficiency),
-        me.Profile.LanguageSkills.ToImmutableDictionary(s => s.LanguageCode, s => s.Proficiency, StringComparer.OrdinalIgnoreCase));
+        me.Profile.LanguageSkills.ToImmutableDictionary(s => s.LanguageCode, s => s.Proficiency, StringComparer.OrdinalIgnoreCase),
+        me.TeamId);
+
+    private static RoutingCandidate Candidate(SpecialistView me) => Profile(me).Candidate();
+
+    public async Task<ImmutableArray<RoutingExplanationView>> ExplainRouting(string queueId)
+    {
+        var me = await Self();
+        var profile = Profile(me);
+        var availability = Eligibility.ToTakeWork(profile.Candidate(), Availability(me));
+        IEnumerable<string> queueIds = queueId.Length > 0 ? [queueId] : (await Directory().ServedBy(me.TeamId)).Select(r => r.QueueId);
+        return [.. await Task.WhenAll(queueIds.Select(async id =>
+        {
+            var explanation = await Queue(id).Explain(profile);
+            // The specialist's own state comes first: it keeps them from every queue alike.
+            return availability.IsEligible ? explanation : explanation with { Rule = availability.Rule, Reason = availability.Reason, Next = null };
+        }))];
+    }
 
     private ISpecialistGrain Roster() => GrainFactory.Reference<ISpecialistGrain>(Id);
 

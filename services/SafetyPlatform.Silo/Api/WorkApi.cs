@@ -6,6 +6,8 @@ using SafetyPlatform.Grains;
 using SafetyPlatform.Grains.Roster;
 using SafetyPlatform.Grains.Work;
 using Model = SafetyPlatform.Domain.Work;
+using WorkItemSubmission = SafetyPlatform.Domain.Work.WorkItemSubmission;
+using WorkOutcome = SafetyPlatform.Domain.Work.WorkOutcome;
 
 namespace SafetyPlatform.Silo.Api;
 

@@ -4,6 +4,7 @@ using Google.Protobuf.WellKnownTypes;
 using SafetyPlatform.Api.Work.V1;
 using SafetyPlatform.Grains.Work;
 using Model = SafetyPlatform.Domain.Work;
+using WorkItemSubmission = SafetyPlatform.Domain.Work.WorkItemSubmission;
 using ModelRoster = SafetyPlatform.Domain.Roster;
 
 namespace SafetyPlatform.Silo.Api;
@@ -107,7 +108,7 @@ public static class WorkMapping
                 ToStatus = (WorkItemStatus)e.To,
                 EventTime = Timestamp.FromDateTimeOffset(e.At),
                 Actor = e.Actor,
-                Action = e.Action,
+                Action = Model.WorkItemActionNames.Name(e.Action),
                 Reason = e.Reason,
             }));
         }

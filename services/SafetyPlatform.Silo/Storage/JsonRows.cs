@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Azure.Data.Tables;
 
 namespace SafetyPlatform.Silo.Storage;
@@ -26,14 +27,21 @@ public static class JsonRows
     /// characters each (a record larger than that alone makes a page of its own). Storage
     /// costs mostly per row written, not per byte: fifty records in one row cost about what one does.
     /// </summary>
-    public static IReadOnlyList<(IReadOnlyList<T> Records, string Json)> Pages<T>(IEnumerable<T> records, int maxChars = MaxPageChars)
+    public static IReadOnlyList<(IReadOnlyList<T> Records, string Json)> Pages<T>(IEnumerable<T> records, int maxChars = MaxPageChars) =>
+        Pages(records, record => JsonSerializer.Serialize(record, Json), maxChars);
+
+    /// <summary>As <see cref="Pages{T}(IEnumerable{T}, int)"/>, with the record's contract (a source-generated serializer).</summary>
+    public static IReadOnlyList<(IReadOnlyList<T> Records, string Json)> Pages<T>(IEnumerable<T> records, JsonTypeInfo<T> contract, int maxChars = MaxPageChars) =>
+        Pages(records, record => JsonSerializer.Serialize(record, contract), maxChars);
+
+    private static List<(IReadOnlyList<T> Records, string Json)> Pages<T>(IEnumerable<T> records, Func<T, string> serialize, int maxChars)
     {
         var pages = new List<(IReadOnlyList<T>, string)>();
         var page = new List<T>();
         var json = new StringBuilder("[");
         foreach (var record in records)
         {
-            var one = JsonSerializer.Serialize(record, Json);
+            var one = serialize(record);
             if (page.Count > 0 && json.Length + 1 + one.Length + 1 > maxChars)
             {
                 pages.Add((page, json.Append(']').ToString()));
@@ -60,6 +68,11 @@ public static class JsonRows
 
     public static TableEntity PageRow(string partitionKey, string rowKey, string json) =>
         new(partitionKey, rowKey) { [DataProperty] = json };
+
+    /// <summary>The records of a page, read by their contract (a source-generated serializer).</summary>
+    public static IReadOnlyList<T> ReadPage<T>(TableEntity row, JsonTypeInfo<List<T>> contract) =>
+        JsonSerializer.Deserialize(row.GetString(DataProperty), contract)
+        ?? throw new InvalidDataException($"row {row.PartitionKey}/{row.RowKey} is empty");
 
     public static IReadOnlyList<T> ReadPage<T>(TableEntity row) =>
         JsonSerializer.Deserialize<List<T>>(row.GetString(DataProperty), Json)

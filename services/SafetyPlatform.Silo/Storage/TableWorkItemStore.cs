@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Work;
 
 namespace SafetyPlatform.Silo.Storage;
@@ -34,16 +35,16 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
 
     private readonly ConcurrentDictionary<string, CreatedTable> _tables = new(StringComparer.Ordinal);
 
-    public async Task<IReadOnlyList<StoredWorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
     {
-        var copies = new List<StoredWorkItem>();
+        var copies = new List<WorkItem>();
         for (var partition = 0; partition < partitionCount; partition++)
         {
             var table = await Table(queueId, partition).ConfigureAwait(false);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(queueId, partition)}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [JsonRows.DataProperty], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                copies.AddRange(JsonRows.ReadPage<StoredWorkItem>(row));
+                copies.AddRange(JsonRows.ReadPage(row, WorkItemJson.Default.ListWorkItem));
             }
         }
 
@@ -53,11 +54,11 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
     /// <summary>
     /// Of several stored copies of an item, the latest: every change adds a numbered event to its
     /// history, except noting that an escalated item reached its target queue, which only ever
-    /// turns <see cref="StoredWorkItem.EscalationDelivered"/> on.
+    /// turns <see cref="WorkItem.EscalationDelivered"/> on.
     /// </summary>
-    public static IReadOnlyList<StoredWorkItem> Latest(IEnumerable<StoredWorkItem> copies)
+    public static IReadOnlyList<WorkItem> Latest(IEnumerable<WorkItem> copies)
     {
-        var latest = new Dictionary<string, StoredWorkItem>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, WorkItem>(StringComparer.Ordinal);
         foreach (var copy in copies)
         {
             if (!latest.TryGetValue(copy.ItemId, out var seen) || Later(copy, seen))
@@ -69,11 +70,9 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
         return [.. latest.Values];
     }
 
-    private static bool Later(StoredWorkItem copy, StoredWorkItem than) =>
-        LastEvent(copy) > LastEvent(than) ||
-        LastEvent(copy) == LastEvent(than) && copy.EscalationDelivered && !than.EscalationDelivered;
-
-    private static long LastEvent(StoredWorkItem item) => item.History.IsEmpty ? 0 : item.History[^1].Sequence;
+    private static bool Later(WorkItem copy, WorkItem than) =>
+        copy.LastEvent > than.LastEvent ||
+        copy.LastEvent == than.LastEvent && copy.EscalationDelivered && !than.EscalationDelivered;
 
     private static string PartitionKey(string queueId, int partition) =>
         string.Create(CultureInfo.InvariantCulture, $"{queueId}.{partition:D5}");
@@ -84,7 +83,7 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
         return _tables.GetOrAdd(name, n => new CreatedTable(service, n)).Get();
     }
 
-    public async Task Write(string queueId, IReadOnlyList<StoredWorkItem> items, CancellationToken cancellationToken = default)
+    public async Task Write(string queueId, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
     {
         // A transaction holds rows of one partition only. Pages have fresh keys, so they never overwrite anything.
         var transactions = items
@@ -92,7 +91,7 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
             .SelectMany(partition =>
             {
                 var key = PartitionKey(queueId, partition.Key);
-                return JsonRows.Pages(partition)
+                return JsonRows.Pages(partition, WorkItemJson.Default.WorkItem)
                     .Select(page => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                         JsonRows.PageRow(key, Guid.NewGuid().ToString("N"), page.Json)))
                     .Chunk(JsonRows.TransactionSize)

@@ -1,0 +1,73 @@
+namespace SafetyPlatform.Domain.Naming;
+
+/// <summary>`teams/{team}`.</summary>
+public readonly record struct TeamName(string TeamId)
+{
+    public const string Collection = "teams";
+
+    public static bool TryParse(string? name, out TeamName parsed)
+    {
+        var ok = ResourceIds.TryParse(name, Collection, out var id);
+        parsed = new TeamName(id);
+        return ok;
+    }
+
+    public override string ToString() => $"{Collection}/{TeamId}";
+}
+
+/// <summary>`specialists/{specialist}`.</summary>
+public readonly record struct SpecialistName(string SpecialistId)
+{
+    public const string Collection = "specialists";
+
+    public static bool TryParse(string? name, out SpecialistName parsed)
+    {
+        var ok = ResourceIds.TryParse(name, Collection, out var id);
+        parsed = new SpecialistName(id);
+        return ok;
+    }
+
+    public override string ToString() => $"{Collection}/{SpecialistId}";
+}
+
+/// <summary>`queues/{queue}`.</summary>
+public readonly record struct QueueName(string QueueId)
+{
+    public const string Collection = "queues";
+
+    public static bool TryParse(string? name, out QueueName parsed)
+    {
+        var ok = ResourceIds.TryParse(name, Collection, out var id);
+        parsed = new QueueName(id);
+        return ok;
+    }
+
+    /// <summary>The name of one of this queue's items.</summary>
+    public WorkItemName Item(string itemId) => new(QueueId, itemId);
+
+    public override string ToString() => $"{Collection}/{QueueId}";
+}
+
+/// <summary>`queues/{queue}/workItems/{work_item}`.</summary>
+public readonly record struct WorkItemName(string QueueId, string ItemId)
+{
+    public const string Collection = "workItems";
+
+    public QueueName Queue => new(QueueId);
+
+    public static bool TryParse(string? name, out WorkItemName parsed)
+    {
+        parsed = default;
+        var parts = name?.Split('/') ?? [];
+        if (parts.Length != 4 || parts[0] != QueueName.Collection || parts[2] != Collection ||
+            !ResourceIds.IsValidId(parts[1]) || !ResourceIds.IsValidId(parts[3]))
+        {
+            return false;
+        }
+
+        parsed = new WorkItemName(parts[1], parts[3]);
+        return true;
+    }
+
+    public override string ToString() => $"{QueueName.Collection}/{QueueId}/{Collection}/{ItemId}";
+}
