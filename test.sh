@@ -15,4 +15,6 @@ echo "==> buf lint protos"
 node_modules/.bin/buf lint protos
 
 echo "==> dotnet test (Release)"
-dotnet test SafetyPlatform.sln -c Release "$@"
+# A test that hangs fails after 10 minutes with a dump of every process it started, instead of
+# stalling CI (every call also has a deadline, so this is the last line of defence).
+dotnet test SafetyPlatform.sln -c Release --blame-hang-timeout 10m --blame-hang-dump-type mini "$@"

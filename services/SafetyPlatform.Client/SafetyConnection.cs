@@ -18,10 +18,27 @@ public sealed record SafetyConnectionOptions
 
     /// <summary>Longest wait between retries.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The deadline of a unary call that does not set one, over all its attempts: a call stuck
+    /// anywhere fails with DEADLINE_EXCEEDED instead of waiting forever. Null: no default.
+    /// </summary>
+    public TimeSpan? DefaultDeadline { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the connection may be quiet before the client pings the server (HTTP/2 PING),
+    /// so a stream over a dead connection fails instead of waiting forever for its next message.
+    /// </summary>
+    public TimeSpan KeepAlivePingDelay { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a keep-alive ping may go unanswered before the connection counts as dead.</summary>
+    public TimeSpan KeepAlivePingTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
-/// One connection to SafetyPlatform (normally its gateway), with a client per service.
+/// One connection to SafetyPlatform (normally its gateway), with a client per service. Unary
+/// calls get a default deadline (<see cref="SafetyConnectionOptions.DefaultDeadline"/>) and the
+/// connection pings a quiet server, so no call waits forever.
 /// Every roster call is safe to repeat, so calls answered UNAVAILABLE are retried: creates
 /// get a request_id before the first attempt (unless the caller set one), so a retried
 /// create can never make a second resource; reads, state changes, moves and updates are
@@ -30,10 +47,10 @@ public sealed record SafetyConnectionOptions
 /// </summary>
 public sealed class SafetyConnection : IDisposable
 {
-    private SafetyConnection(GrpcChannel channel)
+    private SafetyConnection(GrpcChannel channel, SafetyConnectionOptions options)
     {
         Channel = channel;
-        var invoker = channel.Intercept(new RequestIdInterceptor());
+        var invoker = channel.Intercept(new CallDefaultsInterceptor(options.DefaultDeadline));
         Roster = new RosterService.RosterServiceClient(invoker);
         Work = new WorkService.WorkServiceClient(invoker);
         Diagnostics = new SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient(invoker);
@@ -52,13 +69,28 @@ public sealed class SafetyConnection : IDisposable
     public SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient Diagnostics { get; }
 
     /// <summary>Opens a connection to an address such as `http://127.0.0.1:5100` (h2c) or an https address.</summary>
-    public static SafetyConnection Open(string address, SafetyConnectionOptions? options = null) =>
-        new(GrpcChannel.ForAddress(address, ChannelOptions(options ?? new SafetyConnectionOptions())));
+    public static SafetyConnection Open(string address, SafetyConnectionOptions? options = null)
+    {
+        options ??= new SafetyConnectionOptions();
+        return new(GrpcChannel.ForAddress(address, ChannelOptions(options)), options);
+    }
 
-    /// <summary>Channel options with the platform's retry policy.</summary>
+    /// <summary>Channel options with the platform's retry policy and keep-alive pings.</summary>
     public static GrpcChannelOptions ChannelOptions(SafetyConnectionOptions options)
     {
-        var channelOptions = new GrpcChannelOptions();
+        var channelOptions = new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                KeepAlivePingDelay = options.KeepAlivePingDelay,
+                KeepAlivePingTimeout = options.KeepAlivePingTimeout,
+                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+                // Long-lived streams must not hold back other calls behind HTTP/2's stream limit.
+                EnableMultipleHttp2Connections = true,
+                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            },
+            DisposeHttpClient = true,
+        };
         if (options.MaxAttempts > 1)
         {
             channelOptions.ServiceConfig = new ServiceConfig
@@ -87,12 +119,23 @@ public sealed class SafetyConnection : IDisposable
     public void Dispose() => Channel.Dispose();
 }
 
-/// <summary>Gives creates without a request_id a fresh one, once, before any attempt is sent.</summary>
-internal sealed class RequestIdInterceptor : Interceptor
+/// <summary>
+/// Before any attempt of a unary call is sent: gives a create without a request_id a fresh one
+/// (so a retry never creates twice), and a call without a deadline the default one.
+/// </summary>
+internal sealed class CallDefaultsInterceptor(TimeSpan? defaultDeadline) : Interceptor
 {
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
-        TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(WithRequestId(request), context);
+        TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
+    {
+        if (context.Options.Deadline is null && defaultDeadline is { } deadline)
+        {
+            context = new ClientInterceptorContext<TRequest, TResponse>(
+                context.Method, context.Host, context.Options.WithDeadline(DateTime.UtcNow + deadline));
+        }
+
+        return continuation(WithRequestId(request), context);
+    }
 
     private static TRequest WithRequestId<TRequest>(TRequest request) => request switch
     {

@@ -12,6 +12,13 @@ public sealed class GatewayOptions
     /// <summary>How long a probe may take before the silo counts as unhealthy.</summary>
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The longest a unary call may take through the gateway before it is answered
+    /// DEADLINE_EXCEEDED: a client without a deadline of its own never waits forever.
+    /// Streams (watches, offer streams, reflection) have no such limit.
+    /// </summary>
+    public TimeSpan UnaryCallTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
     /// <summary>How long a call (such as a quiet watch stream) may go without any bytes before it is cut.</summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromHours(1);
 }

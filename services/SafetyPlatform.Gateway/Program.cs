@@ -5,7 +5,8 @@ var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() 
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<GrpcProxyFailures>();
-builder.Services.AddReverseProxy().LoadFromMemory(SiloRoutes.Routes(), SiloRoutes.Clusters(options));
+builder.Services.AddRequestTimeouts();
+builder.Services.AddReverseProxy().LoadFromMemory(SiloRoutes.Routes(options), SiloRoutes.Clusters(options));
 // Unknown services are the silos' business: let them fall through to the proxy route.
 builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
 builder.Services.AddGrpcHealthChecks().AddCheck<SiloAvailabilityCheck>("silos");
@@ -13,6 +14,8 @@ builder.Services.AddGrpcHealthChecks().AddCheck<SiloAvailabilityCheck>("silos");
 var app = builder.Build();
 
 // The gateway's own health, mapped before the catch-all proxy route so it is not forwarded.
+app.UseRouting();
+app.UseRequestTimeouts();
 app.MapHealthChecks("/healthz");
 app.MapGrpcHealthChecksService();
 var failures = app.Services.GetRequiredService<GrpcProxyFailures>();

@@ -10,13 +10,34 @@ public static class SiloRoutes
 {
     public const string ClusterId = "silos";
 
-    public static IReadOnlyList<RouteConfig> Routes() =>
+    /// <summary>The server-streaming and bidirectional methods: long-lived, so no overall time limit.</summary>
+    public static readonly IReadOnlyList<string> StreamingPaths =
     [
+        "/safety.roster.v1.RosterService/WatchTeam",
+        "/safety.work.v1.WorkService/StreamOffers",
+        "/safety.work.v1.WorkService/WatchOutcomes",
+        "/grpc.health.v1.Health/Watch",
+        "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+        "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+    ];
+
+    public static IReadOnlyList<RouteConfig> Routes(GatewayOptions options) =>
+    [
+        .. StreamingPaths.Select((path, i) => new RouteConfig
+        {
+            RouteId = $"stream-{i}",
+            ClusterId = ClusterId,
+            Match = new RouteMatch { Path = path },
+            TimeoutPolicy = "Disable",
+        }),
         new RouteConfig
         {
             RouteId = "all-grpc",
             ClusterId = ClusterId,
             Match = new RouteMatch { Path = "/{**path}" },
+            // More specific routes win in ASP.NET Core routing; this one is the catch-all.
+            Order = 1,
+            Timeout = options.UnaryCallTimeout,
         },
     ];
 

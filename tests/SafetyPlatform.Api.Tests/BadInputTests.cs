@@ -66,7 +66,7 @@ public class BadInputTests(PlatformFixture fixture)
         ["history page token forged"] = ("page_token", r => r.ListActivityTransitionsAsync(new ListActivityTransitionsRequest { Parent = Aoife, PageToken = "AAAA" }).ResponseAsync),
         ["watch name malformed"] = ("name", async r =>
         {
-            using var call = r.WatchTeam(new WatchTeamRequest { Name = "bad" });
+            using var call = r.WatchTeam(new WatchTeamRequest { Name = "bad" }, deadline: DateTime.UtcNow.AddSeconds(30));
             await call.ResponseStream.MoveNext(CancellationToken.None);
         }),
     };

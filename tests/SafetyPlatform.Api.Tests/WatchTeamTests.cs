@@ -56,7 +56,7 @@ public class WatchTeamTests(PlatformFixture fixture)
     [Fact]
     public async Task Watching_an_unknown_team_is_not_found()
     {
-        using var call = Roster.WatchTeam(new WatchTeamRequest { Name = "teams/nobody-watches" });
+        using var call = Roster.WatchTeam(new WatchTeamRequest { Name = "teams/nobody-watches" }, deadline: DateTime.UtcNow.AddSeconds(30));
         await Expect.Status(Grpc.Core.StatusCode.NotFound, () => call.ResponseStream.MoveNext(CancellationToken.None));
     }
 

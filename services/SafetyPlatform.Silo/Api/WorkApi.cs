@@ -166,6 +166,22 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         return new GetNextWorkItemResponse { WorkItem = offer?.ToProto() };
     }
 
+    public override async Task<ExplainRoutingResponse> ExplainRouting(ExplainRoutingRequest request, ServerCallContext context)
+    {
+        var check = new FieldCheck().Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId);
+        var queueId = string.Empty;
+        if (request.Queue.Length > 0)
+        {
+            check.Name(request.Queue, "queues", "queue", out queueId);
+        }
+
+        check.ThrowIfAny();
+        var explanations = await Desk(specialistId).ExplainRouting(queueId);
+        var response = new ExplainRoutingResponse();
+        response.Queues.AddRange(explanations.OrderBy(e => e.QueueId, StringComparer.Ordinal).Select(e => e.ToProto()));
+        return response;
+    }
+
     public override async Task StreamOffers(StreamOffersRequest request, IServerStreamWriter<WorkItem> responseStream, ServerCallContext context)
     {
         new FieldCheck().Name(request.Specialist, Collections.Specialists, "specialist", out var specialistId).ThrowIfAny();

@@ -116,6 +116,14 @@ public static class WorkMapping
         return proto;
     }
 
+    public static QueueRoutingExplanation ToProto(this RoutingExplanationView view) => new()
+    {
+        Queue = $"queues/{view.QueueId}",
+        BlockingRule = (EligibilityRule)view.Rule,
+        Reason = view.Reason,
+        NextWorkItem = view.Next?.ToProto(withHistory: false),
+    };
+
     public static WorkItemSubmission ToSubmission(this WorkItem item, string requestId) => new(
         item.Client,
         requestId,

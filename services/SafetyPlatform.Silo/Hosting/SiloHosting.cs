@@ -50,7 +50,8 @@ public static class SiloHosting
             silo.UseAzureTableReminderService((Orleans.Reminders.AzureStorage.AzureTableReminderStorageOptions o) => o.TableServiceClient = tables);
         });
 
-        builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorStatusInterceptor>());
+        // A request that does not decode answers INVALID_ARGUMENT (not UNKNOWN) on every method.
+        builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorStatusInterceptor>()).AddDecodingErrors();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterReadiness>("cluster");
         return builder;
