@@ -54,16 +54,16 @@ public class WorkItemLifecycleTests
 
         Assert.Equal(RefusalKind.FailedPrecondition, refused.Kind);
         Assert.Contains($"an item that is {isNow} cannot be {verb}", refused.Message, Ordinal);
-        Assert.Contains($"only a {onlyFrom} one can", refused.Message, Ordinal);
+        Assert.Contains($"only an item that is {onlyFrom} can", refused.Message, Ordinal);
     }
 
     [Theory]
-    [InlineData(WorkItemStatus.Handling, WorkItemAction.Completed, WorkItemActor.Routing, "routing cannot have an item completed", "only the holder can")]
-    [InlineData(WorkItemStatus.Reserved, WorkItemAction.Expired, WorkItemActor.Holder, "the holder cannot have an item expired", "only routing can")]
-    [InlineData(WorkItemStatus.Reserved, WorkItemAction.Accepted, WorkItemActor.Routing, "routing cannot have an item accepted", "only the holder can")]
-    [InlineData(WorkItemStatus.Queued, WorkItemAction.Offered, WorkItemActor.SubmittingClient, "the submitting client cannot have an item offered", "only routing can")]
-    [InlineData(WorkItemStatus.Escalated, WorkItemAction.EscalatedIn, WorkItemActor.Holder, "the holder cannot have an item escalated in", "only the escalating queue can")]
-    [InlineData(WorkItemStatus.Unspecified, WorkItemAction.Enqueued, WorkItemActor.Unspecified, "nobody cannot have an item enqueued", "only the submitting client can")]
+    [InlineData(WorkItemStatus.Handling, WorkItemAction.Completed, WorkItemActor.Routing, "an item is completed by the holder", "not by routing")]
+    [InlineData(WorkItemStatus.Reserved, WorkItemAction.Expired, WorkItemActor.Holder, "an item is expired by routing", "not by the holder")]
+    [InlineData(WorkItemStatus.Reserved, WorkItemAction.Accepted, WorkItemActor.Routing, "an item is accepted by the holder", "not by routing")]
+    [InlineData(WorkItemStatus.Queued, WorkItemAction.Offered, WorkItemActor.SubmittingClient, "an item is offered by routing", "not by the submitting client")]
+    [InlineData(WorkItemStatus.Escalated, WorkItemAction.EscalatedIn, WorkItemActor.Holder, "an item is escalated in by the escalating queue", "not by the holder")]
+    [InlineData(WorkItemStatus.Unspecified, WorkItemAction.Enqueued, WorkItemActor.Unspecified, "an item is enqueued by the submitting client", "not by an unnamed actor")]
     public void An_action_by_the_wrong_actor_is_refused_naming_who_may(
         WorkItemStatus from, WorkItemAction action, WorkItemActor actor, string refusal, string onlyBy)
     {

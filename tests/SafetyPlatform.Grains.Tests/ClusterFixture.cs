@@ -108,31 +108,59 @@ public sealed class InMemorySpecialistStore(Orleans.Serialization.Serializer ser
     }
 }
 
-/// <summary>Items kept in a dictionary per queue; counts the writes so tests can see batching.</summary>
+/// <summary>
+/// Items kept in dictionaries per queue, as the table store keeps them: the latest copy per item
+/// in each partition's journal (open items) or archive (finished), and closed partitions'
+/// digests. Counts the writes so tests can see batching.
+/// </summary>
 public sealed class InMemoryWorkItemStore : IWorkItemStore
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, WorkItem>> _queues = new();
+    private readonly ConcurrentDictionary<(string Queue, int Partition, bool Finished), ConcurrentDictionary<string, WorkItem>> _rows = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<int, PartitionDigest>> _digests = new();
 
     private static int _writes;
 
     public static int Writes => Volatile.Read(ref _writes);
 
-    public Task<IReadOnlyList<WorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
+    /// <summary>Small, so that grain tests fill and close partitions with a few dozen items.</summary>
+    public int PartitionSize => 10;
+
+    public int PartitionsPerGeneration => 2;
+
+    public Task<QueueRecovery> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<WorkItem> items = _queues.TryGetValue(queueId, out var rows) ? [.. rows.Values] : [];
-        return Task.FromResult(items);
+        var closed = _digests.TryGetValue(queueId, out var d) ? d.Values.ToList() : [];
+        var open = Enumerable.Range(0, partitionCount).Where(p => closed.All(c => c.Partition != p)).ToList();
+        var copies = open.SelectMany(p => Rows(queueId, p, false).Concat(Rows(queueId, p, true)))
+            .GroupBy(i => i.ItemId).Select(g => g.MaxBy(i => (i.LastEvent, i.EscalationDelivered))!).ToList();
+        return Task.FromResult(new QueueRecovery(copies, closed, []));
     }
 
     public async Task Write(string queueId, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _writes);
         await Task.Yield();
-        var rows = _queues.GetOrAdd(queueId, _ => new());
         foreach (var item in items)
         {
-            rows[item.ItemId] = item;
+            _rows.GetOrAdd((queueId, item.Partition, WorkItemLifecycle.IsFinished(item.Status)), _ => new())[item.ItemId] = item;
         }
     }
+
+    public Task Close(string queueId, PartitionDigest digest, bool generationClosed, CancellationToken cancellationToken = default)
+    {
+        _digests.GetOrAdd(queueId, _ => new())[digest.Partition] = digest;
+        _rows.TryRemove((queueId, digest.Partition, false), out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<WorkItem>> ReadFinished(string queueId, int partition, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<WorkItem>>([.. Rows(queueId, partition, true)]);
+
+    /// <summary>Partitions of a queue closed so far.</summary>
+    public int ClosedPartitions(string queueId) => _digests.TryGetValue(queueId, out var d) ? d.Count : 0;
+
+    private IEnumerable<WorkItem> Rows(string queueId, int partition, bool finished) =>
+        _rows.TryGetValue((queueId, partition, finished), out var rows) ? rows.Values : [];
 }
 
 /// <summary>Client outboxes in dictionaries.</summary>

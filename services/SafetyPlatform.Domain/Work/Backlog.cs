@@ -17,7 +17,8 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
     private readonly SortedSet<string> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byRequest = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<BacklogEntry>> _waitingByLanguage = new(StringComparer.OrdinalIgnoreCase);
-    private readonly SortedSet<(DateTimeOffset Expiry, string ItemId)> _reservations = [];
+    private readonly SortedSet<(DateTimeOffset Expiry, string ItemId)> _reservations = new(Comparer<(DateTimeOffset Expiry, string ItemId)>.Create(
+        (a, b) => a.Expiry != b.Expiry ? a.Expiry.CompareTo(b.Expiry) : string.CompareOrdinal(a.ItemId, b.ItemId)));
     private readonly Dictionary<string, HashSet<string>> _heldBy = new(StringComparer.Ordinal);
 
     public QueueRules Rules { get; set; } = rules;
@@ -74,13 +75,20 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
 
     /// <summary>
     /// Takes in an item escalated from another queue, QUEUED here with its history; never refused
-    /// for a full backlog, so an escalation is not lost on its way. A repeat returns the item as it is.
+    /// for a full backlog, so an escalation is not lost on its way. A repeat returns the item as
+    /// it is, even once it has finished here; an item that comes back after being escalated away
+    /// (its history has moved on since) is taken in again.
     /// </summary>
     public (WorkItem Item, bool IsNew) Adopt(WorkItem escalated, int partition, string fromQueueId, string reason, DateTimeOffset now)
     {
         if (_open.TryGetValue(escalated.ItemId, out var known))
         {
             return (known, false);
+        }
+
+        if (finished?.ById(escalated.ItemId) is { } done && done.LastEvent > escalated.LastEvent)
+        {
+            return (done, false);
         }
 
         var arriving = escalated with
@@ -168,7 +176,7 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
     public IReadOnlyList<IReadOnlyList<WorkItem>> OfferRounds(IReadOnlyList<WaitingSpecialist> waiters, DateTimeOffset now)
     {
         var given = waiters.Select(_ => new List<WorkItem>()).ToList();
-        var turn = Enumerable.Range(0, waiters.Count).OrderBy(i => waiters[i].IdleSince).ToList();
+        var turn = Enumerable.Range(0, waiters.Count).Where(i => waiters[i].Slots > 0).OrderBy(i => waiters[i].IdleSince).ToList();
         while (turn.Count > 0 && Waiting > 0)
         {
             foreach (var i in turn.ToList())
@@ -366,7 +374,7 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
             });
         }
 
-        var why = $"{best.Submission.Priority}, due {best.Deadline:yyyy-MM-dd HH:mm:ss}Z, arrived {best.Arrival:yyyy-MM-dd HH:mm:ss}Z";
+        var why = $"{best.Submission.Priority}, due {BacklogOrder.Utc(best.Deadline)}, arrived {BacklogOrder.Utc(best.Arrival)}";
         why += best.ItemId == head.ItemId
             ? $": first in routing order of the {Waiting} waiting items"
             : $": the first they may take; ahead of it is {ItemName(head.ItemId)}, which they may not ({Eligibility.ForItem(specialist, Routing, head).Reason})";
@@ -411,7 +419,11 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
         Unindex(_open[item.ItemId]);
         _open.Remove(item.ItemId);
         _ids.Remove(item.ItemId);
-        _byRequest.Remove(item.Submission.RequestKey);
+        if (_byRequest.TryGetValue(item.Submission.RequestKey, out var owner) && owner == item.ItemId)
+        {
+            _byRequest.Remove(item.Submission.RequestKey);
+        }
+
         return item;
     }
 
@@ -419,7 +431,11 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
     {
         _open[item.ItemId] = item;
         _ids.Add(item.ItemId);
-        _byRequest[item.Submission.RequestKey] = item.ItemId;
+        if (!item.ArrivedByEscalation)
+        {
+            _byRequest[item.Submission.RequestKey] = item.ItemId;
+        }
+
         switch (item.Status)
         {
             case WorkItemStatus.Queued:

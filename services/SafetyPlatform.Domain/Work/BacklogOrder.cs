@@ -27,6 +27,10 @@ public sealed class BacklogOrder : IComparer<BacklogEntry>
         return byArrival != 0 ? byArrival : string.CompareOrdinal(x.ItemId, y.ItemId);
     }
 
+    /// <summary>A time as people on any floor read it: UTC, `2026-12-01 09:20:00Z`.</summary>
+    public static string Utc(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Why <paramref name="first"/> comes before <paramref name="second"/>, in the floor's words.</summary>
     public static string WhyBefore(BacklogEntry first, BacklogEntry second)
     {
@@ -37,11 +41,11 @@ public sealed class BacklogOrder : IComparer<BacklogEntry>
 
         if (first.Deadline != second.Deadline)
         {
-            return $"both are {first.Priority} and it is due first ({first.Deadline:yyyy-MM-dd HH:mm:ss}Z, the other {second.Deadline:yyyy-MM-dd HH:mm:ss}Z)";
+            return $"both are {first.Priority} and it is due first ({Utc(first.Deadline)}, the other {Utc(second.Deadline)})";
         }
 
         return first.Arrival != second.Arrival
-            ? $"both are {first.Priority}, due at the same time, and it arrived first ({first.Arrival:yyyy-MM-dd HH:mm:ss}Z)"
+            ? $"both are {first.Priority}, due at the same time, and it arrived first ({Utc(first.Arrival)})"
             : "same priority, deadline and arrival: the lower id goes first";
     }
 }

@@ -24,6 +24,32 @@ public sealed class DailyWorkTally
     public (int Handled, TimeSpan HandleTime, int Escalated) On(string specialistId, DateTimeOffset day) =>
         _days.TryGetValue((specialistId, DateOnly.FromDateTime(day.UtcDateTime)), out var t) ? (t.Handled, t.HandleTime, t.Escalated) : (0, TimeSpan.Zero, 0);
 
+    /// <summary>Every specialist's totals per day.</summary>
+    public IReadOnlyList<DailyWorkTotals> Totals() =>
+        [.. _days.Select(d => new DailyWorkTotals(d.Key.Specialist, d.Key.Day, d.Value.Handled, d.Value.HandleTime, d.Value.Escalated))];
+
+    /// <summary>Adds totals counted elsewhere (a closed partition's, read back).</summary>
+    public void Add(DailyWorkTotals totals)
+    {
+        var day = Totals(totals.SpecialistId, new DateTimeOffset(totals.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        day.Handled += totals.Handled;
+        day.HandleTime += totals.HandleTime;
+        day.Escalated += totals.Escalated;
+    }
+
+    /// <summary>Counts a finished item: a completion or an escalation, by whoever did it.</summary>
+    public void Finished(WorkItem item)
+    {
+        if (item.Outcome is { } outcome)
+        {
+            Completed(outcome.SpecialistId, outcome.CompleteTime, outcome.HandleTime);
+        }
+        else if (item.Last(WorkItemAction.Escalated) is { } escalation && escalation.Actor.StartsWith("specialists/", StringComparison.Ordinal))
+        {
+            Escalated(escalation.Actor["specialists/".Length..], escalation.At);
+        }
+    }
+
     /// <summary>Forgets days before <paramref name="day"/>'s.</summary>
     public void ForgetBefore(DateTimeOffset day)
     {

@@ -37,9 +37,13 @@ public static class Eligibility
                 ? null
                 : $"{Who(q)} is {Describe(level)} in {q.Queue.Requirements.HarmCategory}; queues/{q.Queue.QueueId} asks at least {Describe(q.Queue.Requirements.MinimumProficiency)}"),
         new(EligibilityRule.Language, EligibilityScope.Queue, q =>
+            q.Queue!.Requirements.Languages.Count == 0 || q.Queue.Requirements.Languages.Any(l => q.Specialist.Skills.ReadingOf(l) != Proficiency.Unspecified)
+                ? null
+                : $"{Who(q)} reads none of the languages of queues/{q.Queue.QueueId} ({string.Join(", ", q.Queue.Requirements.Languages)})"),
+        new(EligibilityRule.Proficiency, EligibilityScope.Queue, q =>
             q.Queue!.Requirements.Languages.Count == 0 || q.Queue.Requirements.Languages.Any(l => Reads(q, l))
                 ? null
-                : $"{Who(q)} reads none of the languages of queues/{q.Queue.QueueId} ({string.Join(", ", q.Queue.Requirements.Languages)}) at {Describe(q.Queue.Requirements.MinimumProficiency)} or better"),
+                : $"{Who(q)} reads the languages of queues/{q.Queue.QueueId} ({string.Join(", ", q.Queue.Requirements.Languages)}) below {Describe(q.Queue.Requirements.MinimumProficiency)}, the minimum it asks"),
         new(EligibilityRule.Language, EligibilityScope.ItemLanguage, q =>
             string.IsNullOrEmpty(q.ItemLanguage) || q.Specialist.Skills.ReadingOf(q.ItemLanguage) != Proficiency.Unspecified
                 ? null

@@ -32,6 +32,13 @@ public sealed record WorkItem(
     [JsonIgnore]
     public BacklogEntry Entry => new(Submission.Priority, Deadline, Arrival, ItemId);
 
+    /// <summary>
+    /// Whether the item came into this queue by escalation: its idempotency key then belongs to
+    /// the queue it was submitted to, and does not name it here.
+    /// </summary>
+    [JsonIgnore]
+    public bool ArrivedByEscalation => History.Any(e => e.Action == WorkItemAction.EscalatedIn);
+
     /// <summary>The number of the item's latest event: every change adds one.</summary>
     [JsonIgnore]
     public int LastEvent => History.IsEmpty ? 0 : History[^1].Sequence;

@@ -40,13 +40,13 @@ public static class WorkItemLifecycle
         if (transition.From != from)
         {
             throw new WorkRefusedException(RefusalKind.FailedPrecondition,
-                $"an item that is {Describe(from)} cannot be {Describe(action)}; only a {Describe(transition.From)} one can");
+                $"an item that is {Describe(from)} cannot be {Describe(action)}; only an item that is {Describe(transition.From)} can");
         }
 
         if (transition.Actor != actor)
         {
             throw new WorkRefusedException(RefusalKind.FailedPrecondition,
-                $"{Describe(actor)} cannot have an item {Describe(action)}; only {Describe(transition.Actor)} can");
+                $"an item is {Describe(action)} by {Describe(transition.Actor)}, not by {Describe(actor)}");
         }
 
         return transition;
@@ -74,6 +74,6 @@ public static class WorkItemLifecycle
         WorkItemActor.Routing => "routing",
         WorkItemActor.Holder => "the holder",
         WorkItemActor.EscalatingQueue => "the escalating queue",
-        _ => "nobody",
+        _ => "an unnamed actor",
     };
 }

@@ -3,30 +3,102 @@ using SafetyPlatform.Domain.Work;
 namespace SafetyPlatform.Grains.Work;
 
 /// <summary>
-/// The items a queue is done with (completed, or escalated away), by id and by idempotency key,
-/// for reads, listing, repeated enqueues and refusals of late calls. Kept in memory for now;
-/// this is where a lookup in storage takes over (docs/ROUTING.md).
+/// The items a queue is done with (completed, or escalated away). They are not kept in memory:
+/// only the latest few (<see cref="RecentCapacity"/>), for the reads that follow a finish, and
+/// the partition ledger's hashes of every finished item's id and idempotency key, which say
+/// which storage partition to read for one (docs/adr/0008). Lookups that need storage are
+/// asynchronous and resolved before the backlog is asked, so the backlog's own lookups
+/// (<see cref="IFinishedItems"/>) stay synchronous and answer from memory.
 /// </summary>
-internal sealed class FinishedItems : IFinishedItems
+internal sealed class FinishedItems(string queueId, IWorkItemStore store, PartitionLedger ledger) : IFinishedItems
 {
-    private readonly Dictionary<string, WorkItem> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _byRequest = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _ids = new(StringComparer.Ordinal);
+    public const int RecentCapacity = 4096;
 
-    public void Add(WorkItem item)
+    private readonly Dictionary<string, WorkItem> _recent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _recentByRequest = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+
+    public WorkItem? ById(string itemId) => _recent.GetValueOrDefault(itemId);
+
+    public WorkItem? ByRequest(string requestKey) => _recentByRequest.TryGetValue(requestKey, out var id) ? _recent.GetValueOrDefault(id) : null;
+
+    /// <summary>Keeps a finished item among the recent ones (the oldest goes when they are too many).</summary>
+    public void Remember(WorkItem item)
     {
-        _byId[item.ItemId] = item;
-        _byRequest[item.Submission.RequestKey] = item.ItemId;
-        _ids.Add(item.ItemId);
+        if (!_recent.ContainsKey(item.ItemId))
+        {
+            _order.Enqueue(item.ItemId);
+        }
+
+        _recent[item.ItemId] = item;
+        if (!item.ArrivedByEscalation)
+        {
+            _recentByRequest[item.Submission.RequestKey] = item.ItemId;
+        }
+        while (_order.Count > RecentCapacity)
+        {
+            var old = _order.Dequeue();
+            if (_recent.Remove(old, out var gone) && _recentByRequest.TryGetValue(gone.Submission.RequestKey, out var id) && id == old)
+            {
+                _recentByRequest.Remove(gone.Submission.RequestKey);
+            }
+        }
     }
 
-    public WorkItem? ById(string itemId) => _byId.GetValueOrDefault(itemId);
-
-    public WorkItem? ByRequest(string requestKey) => _byRequest.TryGetValue(requestKey, out var id) ? _byId[id] : null;
-
-    /// <summary>Finished items of a status (every finished one when unspecified) after <paramref name="afterId"/>, in id order.</summary>
-    public IEnumerable<WorkItem> ListAfter(WorkItemStatus status, string afterId)
+    /// <summary>The finished item with this id, from memory or storage; null when no item of that id finished here.</summary>
+    public async Task<WorkItem?> FindById(string itemId)
     {
-        return _ids.After(afterId).Select(id => _byId[id]).Where(i => status == WorkItemStatus.Unspecified || i.Status == status);
+        if (ById(itemId) is { } recent)
+        {
+            return recent;
+        }
+
+        WorkItem? found = null;
+        foreach (var partition in ledger.PartitionsOfItem(itemId))
+        {
+            if ((await store.ReadFinished(queueId, partition)).FirstOrDefault(i => i.ItemId == itemId) is { } copy &&
+                (found is null || copy.LastEvent > found.LastEvent))
+            {
+                found = copy;
+            }
+        }
+
+        if (found is not null)
+        {
+            Remember(found);
+        }
+
+        return found;
+    }
+
+    /// <summary>Brings into memory the finished items these idempotency keys name, so that a repeated enqueue finds them.</summary>
+    public async Task ResolveRequests(IEnumerable<string> requestKeys)
+    {
+        var byPartition = requestKeys
+            .Where(key => ByRequest(key) is null)
+            .Select(key => (Key: key, Partition: ledger.PartitionOfRequest(key)))
+            .Where(k => k.Partition is not null)
+            .GroupBy(k => k.Partition!.Value, k => k.Key)
+            .ToList();
+        foreach (var partition in byPartition)
+        {
+            var keys = partition.ToHashSet(StringComparer.Ordinal);
+            foreach (var item in (await store.ReadFinished(queueId, partition.Key)).Where(i => !i.ArrivedByEscalation && keys.Contains(i.Submission.RequestKey)))
+            {
+                Remember(item);
+            }
+        }
+    }
+
+    /// <summary>The finished items of one partition: stored, and recent ones perhaps not yet written.</summary>
+    public async Task<IReadOnlyList<WorkItem>> InPartition(int partition)
+    {
+        var items = (await store.ReadFinished(queueId, partition)).ToDictionary(i => i.ItemId, StringComparer.Ordinal);
+        foreach (var recent in _recent.Values.Where(i => i.Partition == partition))
+        {
+            items[recent.ItemId] = recent;
+        }
+
+        return [.. items.Values];
     }
 }

@@ -11,6 +11,7 @@ public sealed class GroupCommit<T>(Func<T, string> keyOf, Func<IReadOnlyCollecti
 {
     private readonly Dictionary<string, T> _dirty = new(StringComparer.Ordinal);
     private TaskCompletionSource _next = NewBatch();
+    private Task _inFlight = Task.CompletedTask;
     private bool _writing;
 
     /// <summary>Set once a write has failed.</summary>
@@ -18,6 +19,9 @@ public sealed class GroupCommit<T>(Func<T, string> keyOf, Func<IReadOnlyCollecti
 
     /// <summary>Changes waiting for the next write.</summary>
     public int Pending => _dirty.Count;
+
+    /// <summary>Completes when every change marked so far is durable.</summary>
+    public Task Flushed() => _dirty.Count > 0 ? _next.Task : _inFlight;
 
     /// <summary>Marks a change; the task completes when it is durable.</summary>
     public Task Mark(T value)
@@ -50,6 +54,7 @@ public sealed class GroupCommit<T>(Func<T, string> keyOf, Func<IReadOnlyCollecti
                 _dirty.Clear();
                 var batch = _next;
                 _next = NewBatch();
+                _inFlight = batch.Task;
                 try
                 {
                     await write(values);

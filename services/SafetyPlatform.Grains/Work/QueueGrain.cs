@@ -25,11 +25,13 @@ public sealed partial class QueueGrain(
     ILogger<QueueGrain> logger,
     TimeProvider time) : Grain, IQueueGrain
 {
-    private readonly FinishedItems _finished = new();
+    private readonly PartitionLedger _ledger = new();
     private readonly DailyWorkTally _tally = new();
-    private readonly List<Waiter> _waiters = [];
     private readonly OneAtATime _configWrites = new();
+    private FinishedItems? _finished;
+    private OfferWaiters? _waiters;
     private Backlog? _backlog;
+    private bool _closing;
     private WorkItemJournal? _journal;
     private OutcomeHandOver? _outcomes;
     private EscalationDelivery? _escalations;
@@ -42,17 +44,22 @@ public sealed partial class QueueGrain(
 
     private Backlog Backlog => _backlog ??= new Backlog(Settings.Rules(Id), _finished);
 
+    private OfferWaiters Waiters => _waiters!;
+
     private WorkItemJournal Journal => _journal!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _finished = new FinishedItems(Id, store, _ledger);
+        _waiters = new OfferWaiters(Id, time);
         _journal = new WorkItemJournal(store, Id, state.State.PartitionCount,
             async count => { await WriteConfig(() => state.State.PartitionCount = Math.Max(state.State.PartitionCount, count)); return state.State.PartitionCount; });
         _outcomes = new OutcomeHandOver(Id, GrainFactory, logger,
             through => WriteConfig(() => state.State.OutcomesHandedOverThrough = Math.Max(state.State.OutcomesHandedOverThrough, through)));
         _escalations = new EscalationDelivery(Id, GrainFactory, logger, delivered =>
         {
-            _finished.Add(delivered);
+            _ledger.Delivered(delivered);
+            _finished.Remember(delivered);
             return Journal.Write(delivered);
         });
         if (state.State.Created)
@@ -64,24 +71,42 @@ public sealed partial class QueueGrain(
     private async Task Recover(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var items = await store.Load(Id, state.State.PartitionCount, cancellationToken);
+        var (items, closed, finishedInJournal) = await store.Load(Id, state.State.PartitionCount, cancellationToken);
         var loaded = time.GetElapsedTime(started);
         Journal.Recovered(items);
+        foreach (var digest in closed)
+        {
+            _ledger.Closed(digest);
+            foreach (var totals in digest.Tally)
+            {
+                _tally.Add(totals);
+            }
+        }
+
         foreach (var item in items)
         {
             if (WorkItemLifecycle.IsFinished(item.Status))
             {
-                Finished(item);
+                _ledger.Finished(item, wasOpen: false);
+                _tally.Finished(item);
             }
             else
             {
                 Backlog.Restore(item);
+                _ledger.Opened(item.Partition);
             }
         }
 
+        _tally.ForgetBefore(time.GetUtcNow().AddDays(-1));
         _outcomes!.Recover(state.State.OutcomesHandedOverThrough, items.Where(i => i.Status == WorkItemStatus.Completed));
         _escalations!.Recover(items.Where(i => i.Status == WorkItemStatus.Escalated));
-        LogRecovered(logger, Id, items.Count, loaded.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
+        // Written before archives existed: archive them, so the partition can close.
+        foreach (var item in finishedInJournal)
+        {
+            Journal.Write(item).Ignore();
+        }
+
+        LogRecovered(logger, Id, items.Count, closed.Count, loaded.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
         StartSweeping();
         // Before serving again, so a client gets them ahead of anything decided after the restart.
         await _outcomes.PublishReady();
@@ -151,23 +176,25 @@ public sealed partial class QueueGrain(
     public async Task<WorkItemView> Enqueue(WorkItemSubmission submission)
     {
         EnsureWritable();
+        await _finished!.ResolveRequests([submission.RequestKey]);
         await Journal.MakeRoom(1);
         var item = Decide(() => Admit(submission, time.GetUtcNow()));
         Dispatch();
         await Journal.Write(item);
-        return Current(item.ItemId);
+        return await Current(item.ItemId);
     }
 
     public async Task<ImmutableArray<EnqueueOutcome>> EnqueueBatch(ImmutableArray<WorkItemSubmission> submissions)
     {
         EnsureWritable();
+        await _finished!.ResolveRequests(submissions.Select(s => s.RequestKey));
         await Journal.MakeRoom(submissions.Length);
         var now = time.GetUtcNow();
         var admitted = submissions.Select(s => Refusals.Catch(() => Admit(s, now))).ToList();
         Dispatch();
         await Task.WhenAll(admitted.Where(a => a.Value is not null).Select(a => Journal.Write(a.Value!)));
         return [.. admitted.Select(a => a.Refusal is null
-            ? new EnqueueOutcome(Current(a.Value!.ItemId), null, string.Empty, string.Empty)
+            ? new EnqueueOutcome(Latest(a.Value!).View(Id), null, string.Empty, string.Empty)
             : new EnqueueOutcome(null, a.Refusal.Kind, a.Refusal.Message, a.Refusal.Field ?? string.Empty))];
     }
 
@@ -177,6 +204,7 @@ public sealed partial class QueueGrain(
         if (isNew)
         {
             Journal.Placed();
+            _ledger.Opened(item.Partition);
         }
 
         return item;
@@ -185,16 +213,16 @@ public sealed partial class QueueGrain(
     public Task<WorkItemView> GetItem(string itemId)
     {
         EnsureCreated();
-        return Task.FromResult(Current(itemId));
+        return Current(itemId);
     }
 
-    public Task<WorkItemPage> ListItems(WorkItemStatus status, string afterKey, int pageSize)
+    public async Task<WorkItemPage> ListItems(WorkItemStatus status, string afterKey, int pageSize)
     {
         EnsureCreated();
-        var items = OrderedIds.MergeById(Backlog.ListAfter(status, afterKey), _finished.ListAfter(status, afterKey), i => i.ItemId)
-            .Take(pageSize + 1).ToList();
-        var page = items.Take(pageSize).Select(i => i.View(Id) with { History = [] }).ToImmutableArray();
-        return Task.FromResult(new WorkItemPage(page, items.Count > pageSize ? page[^1].ItemId : string.Empty));
+        var (items, next) = WorkItemListing.OnlyOpen(status)
+            ? WorkItemListing.Open(Backlog, status, afterKey, pageSize)
+            : await WorkItemListing.AcrossPartitions(Backlog, _finished!, _ledger, Journal.Partition, status, afterKey, pageSize);
+        return new WorkItemPage([.. items.Select(i => i.View(Id) with { History = [] })], next);
     }
 
     public Task<BacklogHead?> Peek(RoutingProfile specialist)
@@ -220,53 +248,19 @@ public sealed partial class QueueGrain(
     public async Task<ImmutableArray<WorkItemView>> WaitForOffers(RoutingProfile specialist, int slots, DateTimeOffset idleSince, TimeSpan maxWait)
     {
         EnsureWritable();
-        EndWait(specialist.SpecialistId);
-        var waiter = new Waiter(new WaitingSpecialist(specialist.Candidate(), slots, idleSince),
-            new TaskCompletionSource<ImmutableArray<WorkItemView>>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var now = Backlog.OfferRounds([waiter.Specialist], time.GetUtcNow())[0];
-        if (now.Count > 0 || maxWait <= TimeSpan.Zero)
-        {
-            return [.. now.Select(i => i.View(Id))];
-        }
-
-        _waiters.Add(waiter);
-        await Waits.ForOrUpTo(waiter.Offered.Task, maxWait, time);
-        if (!waiter.Offered.Task.IsCompleted)
-        {
-            _waiters.Remove(waiter);
-            return [];
-        }
-
-        return await waiter.Offered.Task;
+        Waiters.End(specialist.SpecialistId);
+        var waiting = new WaitingSpecialist(specialist.Candidate(), slots, idleSince);
+        var now = Backlog.OfferRounds([waiting], time.GetUtcNow())[0];
+        return now.Count > 0 || maxWait <= TimeSpan.Zero ? [.. now.Select(i => i.View(Id))] : await Waiters.Wait(waiting, maxWait);
     }
 
     public Task CancelWait(string specialistId)
     {
-        EndWait(specialistId);
+        Waiters.End(specialistId);
         return Task.CompletedTask;
     }
 
-    private void EndWait(string specialistId) =>
-        _waiters.RemoveAll(w => w.Specialist.Specialist.SpecialistId == specialistId && w.Offered.TrySetResult([]));
-
-    /// <summary>Offers waiting items to the waiting specialists in rounds (longest idle first) and wakes those who got any.</summary>
-    private void Dispatch()
-    {
-        if (_waiters.Count == 0 || Backlog.Waiting == 0)
-        {
-            return;
-        }
-
-        var given = Backlog.OfferRounds([.. _waiters.Select(w => w.Specialist)], time.GetUtcNow());
-        var served = _waiters.Select((w, i) => (Waiter: w, Items: given[i])).Where(g => g.Items.Count > 0).ToList();
-        foreach (var (waiter, items) in served)
-        {
-            _waiters.Remove(waiter);
-            waiter.Offered.TrySetResult([.. items.Select(i => i.View(Id))]);
-        }
-    }
-
-    private sealed record Waiter(WaitingSpecialist Specialist, TaskCompletionSource<ImmutableArray<WorkItemView>> Offered);
+    private void Dispatch() => Waiters.Dispatch(Backlog);
 
     public async Task Withdraw(string itemId, string specialistId)
     {
@@ -279,20 +273,21 @@ public sealed partial class QueueGrain(
     }
 
     public Task<WorkItemView> Accept(string itemId, string specialistId) =>
-        Change(() => Backlog.Accept(itemId, specialistId, time.GetUtcNow()));
+        Change(itemId, () => Backlog.Accept(itemId, specialistId, time.GetUtcNow()));
 
     public Task<WorkItemView> Reject(string itemId, string specialistId, string reason) =>
-        Change(() => Backlog.Reject(itemId, specialistId, reason, time.GetUtcNow()), dispatch: true);
+        Change(itemId, () => Backlog.Reject(itemId, specialistId, reason, time.GetUtcNow()), dispatch: true);
 
     public Task<WorkItemView> Release(string itemId, string specialistId, string reason) =>
-        Change(() => Backlog.Release(itemId, specialistId, reason, time.GetUtcNow()), dispatch: true);
+        Change(itemId, () => Backlog.Release(itemId, specialistId, reason, time.GetUtcNow()), dispatch: true);
 
     public Task<WorkItemView> Transfer(string itemId, string fromSpecialistId, RoutingProfile to, string reason) =>
-        Change(() => Backlog.Transfer(itemId, fromSpecialistId, to.Candidate(), reason, time.GetUtcNow()));
+        Change(itemId, () => Backlog.Transfer(itemId, fromSpecialistId, to.Candidate(), reason, time.GetUtcNow()));
 
     public async Task<WorkItemView> Complete(string itemId, string specialistId, WorkOutcome outcome)
     {
         EnsureWritable();
+        await KnowFinished(itemId);
         var completed = Decide(() => Backlog.Complete(itemId, specialistId, outcome, _outcomes!.NextSequence, time.GetUtcNow()));
         _outcomes!.Taken(completed);
         Finished(completed);
@@ -305,6 +300,7 @@ public sealed partial class QueueGrain(
     {
         EnsureWritable();
         var target = targetQueueId.Length > 0 ? targetQueueId : Settings.EscalationQueue;
+        await KnowFinished(itemId);
         Decide(() => { Backlog.CheckEscalation(itemId, specialistId, target); return true; });
         await GrainFactory.Reference<IQueueGrain>(target).Get();
 
@@ -313,12 +309,13 @@ public sealed partial class QueueGrain(
         Finished(escalated);
         await Journal.Write(escalated);
         await _escalations!.Deliver(escalated);
-        return Current(itemId);
+        return await Current(itemId);
     }
 
     public async Task<WorkItemView> Adopt(WorkItemView item, string fromQueueId, string reason)
     {
         EnsureWritable();
+        await KnowFinished(item.ItemId);
         if (Backlog.Find(item.ItemId) is null)
         {
             // An escalated item is never refused for a full queue: it must not be lost on its way.
@@ -327,13 +324,14 @@ public sealed partial class QueueGrain(
             if (isNew)
             {
                 Journal.Placed();
+                _ledger.Opened(adopted.Partition);
                 Dispatch();
             }
 
             await Journal.Write(adopted);
         }
 
-        return Current(item.ItemId);
+        return await Current(item.ItemId);
     }
 
     public Task<SpecialistQueueWork> WorkOf(string specialistId, DateTimeOffset since)
@@ -350,9 +348,10 @@ public sealed partial class QueueGrain(
     }
 
     /// <summary>Applies one backlog decision and writes the changed item; answers once it is durable.</summary>
-    private async Task<WorkItemView> Change(Func<WorkItem> decision, bool dispatch = false)
+    private async Task<WorkItemView> Change(string itemId, Func<WorkItem> decision, bool dispatch = false)
     {
         EnsureWritable();
+        await KnowFinished(itemId);
         var changed = Decide(decision);
         if (dispatch)
         {
@@ -360,20 +359,57 @@ public sealed partial class QueueGrain(
         }
 
         await Journal.Write(changed);
-        return Current(changed.ItemId);
+        return Latest(changed).View(Id);
     }
 
-    /// <summary>A finished item leaves the backlog: kept for reads and counted in the day's tally.</summary>
+    /// <summary>A late call on a finished item is refused as such, not as unknown: bring the item into memory first.</summary>
+    private Task KnowFinished(string itemId) => Backlog.Find(itemId) is null ? _finished!.FindById(itemId) : Task.CompletedTask;
+
+    /// <summary>A finished item leaves the backlog: recent in memory, its hashes in the ledger, counted in the day's tally.</summary>
     private void Finished(WorkItem item)
     {
-        _finished.Add(item);
-        if (item.Outcome is { } outcome)
+        _finished!.Remember(item);
+        _ledger.Finished(item, wasOpen: true);
+        _tally.Finished(item);
+    }
+
+    /// <summary>
+    /// Closes, one at a time in the background, the partitions whose items are all finished and
+    /// handed over: once every write so far is durable, their digest is stored, and recovery reads them no more.
+    /// </summary>
+    private void ClosePartitions()
+    {
+        var closable = _ledger.Closable(Journal.Partition, state.State.OutcomesHandedOverThrough);
+        if (_closing || closable.Count == 0)
         {
-            _tally.Completed(outcome.SpecialistId, outcome.CompleteTime, outcome.HandleTime);
+            return;
         }
-        else if (item.Last(WorkItemAction.Escalated) is { } escalation && SpecialistName.TryParse(escalation.Actor, out var by))
+
+        _closing = true;
+        Close().Ignore();
+
+        async Task Close()
         {
-            _tally.Escalated(by.SpecialistId, escalation.At);
+            try
+            {
+                await Journal.Flushed();
+                foreach (var digest in closable)
+                {
+                    var generation = digest.Partition / store.PartitionsPerGeneration;
+                    var generationClosed = Enumerable.Range(generation * store.PartitionsPerGeneration, store.PartitionsPerGeneration)
+                        .All(p => p == digest.Partition || _ledger.IsClosed(p));
+                    await store.Close(Id, digest, generationClosed);
+                    _ledger.Closed(digest);
+                }
+            }
+            catch (Exception e)
+            {
+                LogCloseFailed(logger, Id, e.Message);
+            }
+            finally
+            {
+                _closing = false;
+            }
         }
     }
 
@@ -395,6 +431,7 @@ public sealed partial class QueueGrain(
         _tally.ForgetBefore(now.AddDays(-1));
         _escalations!.RetryPending();
         _outcomes!.PublishInOrder();
+        ClosePartitions();
         return _outcomes.RecordProgress();
     }
 
@@ -416,11 +453,14 @@ public sealed partial class QueueGrain(
 
     private QueueView EnsureCreated() => state.State.Created ? View() : throw SafetyException.NotFound(Name.ToString());
 
-    private WorkItemView Current(string itemId) =>
-        (Backlog.Find(itemId) ?? _finished.ById(itemId))?.View(Id) ?? throw SafetyException.NotFound(Name.Item(itemId).ToString());
+    private async Task<WorkItemView> Current(string itemId) =>
+        (Backlog.Find(itemId) ?? await _finished!.FindById(itemId))?.View(Id) ?? throw SafetyException.NotFound(Name.Item(itemId).ToString());
+
+    /// <summary>The item as it is now: open in the backlog, or as it finished.</summary>
+    private WorkItem Latest(WorkItem changed) => Backlog.Find(changed.ItemId) ?? _finished!.ById(changed.ItemId) ?? changed;
 
     private QueueView View() => new(Id, Settings, Backlog.Waiting, Backlog.Held,
-        state.State.CreateTime, state.State.UpdateTime, state.State.Version, _waiters.Count);
+        state.State.CreateTime, state.State.UpdateTime, state.State.Version, Waiters.Count);
 
     private QueueRoute Route() => new(Id, Settings.HarmCategory, Settings.Languages, Settings.MinimumProficiency, Settings.ServingTeams);
 
@@ -428,6 +468,9 @@ public sealed partial class QueueGrain(
 
     private static T Decide<T>(Func<T> decision) => Refusals.Rethrow(decision);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queue {QueueId} recovered {Count} items: read in {ReadMs:F0} ms, indexed by {TotalMs:F0} ms")]
-    private static partial void LogRecovered(ILogger logger, string queueId, int count, double readMs, double totalMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue {QueueId} recovered {Count} items of its open partitions and {Closed} closed partitions: read in {ReadMs:F0} ms, indexed by {TotalMs:F0} ms")]
+    private static partial void LogRecovered(ILogger logger, string queueId, int count, int closed, double readMs, double totalMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {QueueId}: closing a partition failed, will retry: {Reason}")]
+    private static partial void LogCloseFailed(ILogger logger, string queueId, string reason);
 }

@@ -12,6 +12,7 @@ internal sealed class WorkItemJournal
 {
     private readonly GroupCommit<WorkItem> _commit;
     private readonly Func<int, Task<int>> _recordPartitionCount;
+    private readonly int _partitionSize;
     private int _inLastPartition;
 
     /// <param name="store">Where the items are written.</param>
@@ -20,6 +21,7 @@ internal sealed class WorkItemJournal
     /// <param name="recordPartitionCount">Writes a higher partition count to the queue's settings; returns the count recorded.</param>
     public WorkItemJournal(IWorkItemStore store, string queueId, int partitionCount, Func<int, Task<int>> recordPartitionCount)
     {
+        _partitionSize = store.PartitionSize;
         _commit = new GroupCommit<WorkItem>(i => i.ItemId, items => Task.Run(() => store.Write(queueId, [.. items])));
         _recordPartitionCount = recordPartitionCount;
         Partition = partitionCount - 1;
@@ -37,6 +39,9 @@ internal sealed class WorkItemJournal
     /// <summary>Writes the item as it now is; completes once durable.</summary>
     public Task Write(WorkItem item) => _commit.Mark(item);
 
+    /// <summary>Completes when every item written so far is durable.</summary>
+    public Task Flushed() => _commit.Flushed();
+
     /// <summary>Counts an item newly placed in <see cref="Partition"/>.</summary>
     public void Placed() => _inLastPartition++;
 
@@ -47,7 +52,7 @@ internal sealed class WorkItemJournal
     /// </summary>
     public async Task MakeRoom(int count)
     {
-        while (_inLastPartition > 0 && _inLastPartition + count > IWorkItemStore.PartitionSize)
+        while (_inLastPartition > 0 && _inLastPartition + count > _partitionSize)
         {
             var recorded = await _recordPartitionCount(Partition + 2);
             if (recorded - 1 > Partition)

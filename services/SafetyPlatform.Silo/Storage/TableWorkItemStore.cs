@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using Azure.Data.Tables;
 using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Work;
@@ -9,22 +9,18 @@ using SafetyPlatform.Grains.Work;
 namespace SafetyPlatform.Silo.Storage;
 
 /// <summary>
-/// Work items in Azure Tables: partitions `{queue}.{00000}`, `{queue}.{00001}`… of up to 2,000
-/// items each (reading one partition costs time that grows faster than its size, and Azure's
-/// per-partition throughput target is about 2,000 entities/s). Each queue's partitions go,
-/// <see cref="WorkItemTables.PartitionsPerTable"/> at a time, into tables of their own
-/// (<see cref="WorkItemTables"/>), so that no table grows with everything the platform has
-/// ever handled.
+/// Work items in Azure Tables (docs/adr/0003, 0008). Each queue's items go by arrival into
+/// partitions `{queue}.{00000}`, `{queue}.{00001}`… of up to 2,000 items, five partitions to a
+/// table generation (<see cref="WorkItemTables"/>), so no table grows with everything the
+/// platform ever handled.
 /// <para>
 /// Rows are written once and never updated: each write of a queue's changed items is a page, a
 /// row with a random key holding the items as they now are, as a JSON array of up to ~30,000
-/// characters (Azure caps a string property at 64 KiB). Storage costs mostly per row, so the
-/// thirty items accepted in one write cost about what one does, where a row per item cost
-/// thirty; an item's cycle (arrival, accept, complete) writes about a tenth of a row instead of
-/// three. The price is that an item is stored once per write that changed it (three or four
-/// copies over its life), and recovery reads them all and keeps the latest
-/// (<see cref="Latest"/>); a table of 10,000 items thus holds some 40,000 copies, which bounds
-/// it.
+/// characters (<see cref="WorkItemJson"/> is the format). Open items go to the partition's
+/// journal table, finished ones to its archive table. Recovery keeps each item's latest copy
+/// (<see cref="Latest"/>). A closed partition (all finished, outcomes handed over) gets a digest
+/// row in <see cref="WorkItemTables.Digests"/> and is not read at recovery; once a whole
+/// generation is closed its journal table, holding only superseded copies, is dropped.
 /// </para>
 /// Writes go as entity-group transactions of up to 100 rows (the service's limit for one
 /// partition), a few at a time, so that a busy queue writes thousands of items a second.
@@ -35,21 +31,36 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
 
     private readonly ConcurrentDictionary<string, CreatedTable> _tables = new(StringComparer.Ordinal);
 
-    public async Task<IReadOnlyList<WorkItem>> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
+    public int PartitionSize => 2000;
+
+    public int PartitionsPerGeneration => WorkItemTables.PartitionsPerTable;
+
+    public async Task<QueueRecovery> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
     {
-        var copies = new List<WorkItem>();
+        var closed = await Digests(queueId, cancellationToken).ConfigureAwait(false);
+        var closedPartitions = closed.Select(d => d.Partition).ToHashSet();
+        var journal = new List<WorkItem>();
+        var archive = new List<WorkItem>();
         for (var partition = 0; partition < partitionCount; partition++)
         {
-            var table = await Table(queueId, partition).ConfigureAwait(false);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(queueId, partition)}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [JsonRows.DataProperty], cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (closedPartitions.Contains(partition))
             {
-                copies.AddRange(JsonRows.ReadPage(row, WorkItemJson.Default.ListWorkItem));
+                continue;
             }
+
+            journal.AddRange(await ReadPages(WorkItemTables.Journal(queueId, partition), queueId, partition, cancellationToken).ConfigureAwait(false));
+            archive.AddRange(await ReadPages(WorkItemTables.Archive(queueId, partition), queueId, partition, cancellationToken).ConfigureAwait(false));
         }
 
-        return Latest(copies);
+        var latest = Latest(journal.Concat(archive));
+        var archived = Latest(archive).ToDictionary(i => i.ItemId, i => i.LastEvent, StringComparer.Ordinal);
+        var finishedInJournal = latest.Where(i => WorkItemLifecycle.IsFinished(i.Status) &&
+            !(archived.TryGetValue(i.ItemId, out var inArchive) && inArchive >= i.LastEvent)).ToList();
+        return new QueueRecovery(latest, closed, finishedInJournal);
     }
+
+    public async Task<IReadOnlyList<WorkItem>> ReadFinished(string queueId, int partition, CancellationToken cancellationToken = default) =>
+        Latest(await ReadPages(WorkItemTables.Archive(queueId, partition), queueId, partition, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Of several stored copies of an item, the latest: every change adds a numbered event to its
@@ -74,28 +85,19 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
         copy.LastEvent > than.LastEvent ||
         copy.LastEvent == than.LastEvent && copy.EscalationDelivered && !than.EscalationDelivered;
 
-    private static string PartitionKey(string queueId, int partition) =>
-        string.Create(CultureInfo.InvariantCulture, $"{queueId}.{partition:D5}");
-
-    private Task<TableClient> Table(string queueId, int partition)
-    {
-        var name = WorkItemTables.Name(queueId, partition);
-        return _tables.GetOrAdd(name, n => new CreatedTable(service, n)).Get();
-    }
-
     public async Task Write(string queueId, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
     {
-        // A transaction holds rows of one partition only. Pages have fresh keys, so they never overwrite anything.
+        // A transaction holds rows of one partition of one table. Pages have fresh keys, so they never overwrite anything.
         var transactions = items
-            .GroupBy(item => item.Partition)
-            .SelectMany(partition =>
+            .GroupBy(item => (item.Partition, Finished: WorkItemLifecycle.IsFinished(item.Status)))
+            .SelectMany(group =>
             {
-                var key = PartitionKey(queueId, partition.Key);
-                return JsonRows.Pages(partition, WorkItemJson.Default.WorkItem)
-                    .Select(page => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                        JsonRows.PageRow(key, Guid.NewGuid().ToString("N"), page.Json)))
+                var table = group.Key.Finished ? WorkItemTables.Archive(queueId, group.Key.Partition) : WorkItemTables.Journal(queueId, group.Key.Partition);
+                var key = PartitionKey(queueId, group.Key.Partition);
+                return JsonRows.Pages(group, WorkItemJson.Default.WorkItem)
+                    .Select(page => new TableTransactionAction(TableTransactionActionType.UpsertReplace, JsonRows.PageRow(key, Guid.NewGuid().ToString("N"), page.Json)))
                     .Chunk(JsonRows.TransactionSize)
-                    .Select(actions => (partition.Key, actions));
+                    .Select(actions => (table, actions));
             })
             .ToList();
         await Parallel.ForEachAsync(
@@ -103,33 +105,62 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
             new ParallelOptions { MaxDegreeOfParallelism = TransactionsInFlight, CancellationToken = cancellationToken },
             async (transaction, ct) =>
             {
-                var table = await Table(queueId, transaction.Key).ConfigureAwait(false);
+                var table = await Table(transaction.table).ConfigureAwait(false);
                 await table.SubmitTransactionAsync(transaction.actions, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
     }
-}
 
-/// <summary>
-/// Which table holds a queue's item partition: `Items{queue hash}g{generation}`, one table per
-/// <see cref="PartitionsPerTable"/> partitions of one queue (10,000 items by arrival).
-/// Bounded tables keep the cost of a row write flat over a queue's life: in Azurite, updating
-/// a row costs time that grows with the rows in its table (0.15 ms at 2,000 rows, 0.43 ms at
-/// 150,000, docs/PERFORMANCE.md), while Azure itself scales by partition either way. They also
-/// let a whole generation of finished items be archived or dropped as one table later.
-/// </summary>
-public static class WorkItemTables
-{
-    public const int PartitionsPerTable = 5;
-
-    /// <summary>
-    /// A table name is 3–63 letters and digits, starting with a letter; queue ids also carry
-    /// hyphens and run to 63 characters, so the name carries a hash of the id instead.
-    /// </summary>
-    public static string Name(string queueId, int partition)
+    public async Task Close(string queueId, PartitionDigest digest, bool generationClosed, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(partition);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(queueId));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Items{Convert.ToHexStringLower(hash, 0, 8)}g{partition / PartitionsPerTable:D5}");
+        var row = new TableEntity(queueId, digest.Partition.ToString("D5", CultureInfo.InvariantCulture))
+        {
+            ["ItemIds"] = MemoryMarshal.AsBytes(digest.ItemIds.AsSpan()).ToArray(),
+            ["RequestKeys"] = MemoryMarshal.AsBytes(digest.RequestKeys.AsSpan()).ToArray(),
+            ["Tally"] = JsonSerializer.Serialize([.. digest.Tally], WorkItemJson.Default.ListDailyWorkTotals),
+        };
+        var digests = await Table(WorkItemTables.Digests).ConfigureAwait(false);
+        await digests.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        if (generationClosed)
+        {
+            // Every copy in it is superseded by the archive; recovery no longer reads it. A failed drop only leaves garbage.
+            var journal = WorkItemTables.Journal(queueId, digest.Partition);
+            await service.DeleteTableAsync(journal, cancellationToken).ConfigureAwait(false);
+            _tables.TryRemove(journal, out _);
+        }
     }
+
+    private async Task<IReadOnlyList<PartitionDigest>> Digests(string queueId, CancellationToken cancellationToken)
+    {
+        var table = await Table(WorkItemTables.Digests).ConfigureAwait(false);
+        var digests = new List<PartitionDigest>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {queueId}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            digests.Add(new PartitionDigest(
+                int.Parse(row.RowKey, CultureInfo.InvariantCulture),
+                MemoryMarshal.Cast<byte, long>(row.GetBinary("ItemIds")).ToArray(),
+                MemoryMarshal.Cast<byte, long>(row.GetBinary("RequestKeys")).ToArray(),
+                JsonSerializer.Deserialize(row.GetString("Tally"), WorkItemJson.Default.ListDailyWorkTotals) ?? []));
+        }
+
+        return digests;
+    }
+
+    private async Task<IReadOnlyList<WorkItem>> ReadPages(string tableName, string queueId, int partition, CancellationToken cancellationToken)
+    {
+        var table = await Table(tableName).ConfigureAwait(false);
+        var copies = new List<WorkItem>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(queueId, partition)}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [JsonRows.DataProperty], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            copies.AddRange(JsonRows.ReadPage(row, WorkItemJson.Default.ListWorkItem));
+        }
+
+        return copies;
+    }
+
+    private static string PartitionKey(string queueId, int partition) =>
+        string.Create(CultureInfo.InvariantCulture, $"{queueId}.{partition:D5}");
+
+    private Task<TableClient> Table(string name) => _tables.GetOrAdd(name, n => new CreatedTable(service, n)).Get();
 }

@@ -11,4 +11,5 @@ namespace SafetyPlatform.Silo.Storage;
 /// </summary>
 [JsonSerializable(typeof(WorkItem))]
 [JsonSerializable(typeof(List<WorkItem>))]
+[JsonSerializable(typeof(List<DailyWorkTotals>))]
 public sealed partial class WorkItemJson : JsonSerializerContext;

@@ -1,0 +1,23 @@
+namespace SafetyPlatform.Domain.Work;
+
+/// <summary>
+/// A 64-bit hash of a string that is the same on every machine and in every build (FNV-1a over
+/// its UTF-16 code units), for indexes that are stored. Two strings may share a hash (about
+/// once in 10^10 pairs among a million keys), so a hit is always confirmed against the item itself.
+/// </summary>
+public static class StableHash
+{
+    public static long Of(string value)
+    {
+        const ulong offset = 14695981039346656037;
+        const ulong prime = 1099511628211;
+        var hash = offset;
+        foreach (var c in value)
+        {
+            hash = (hash ^ (byte)c) * prime;
+            hash = (hash ^ (byte)(c >> 8)) * prime;
+        }
+
+        return unchecked((long)hash);
+    }
+}
