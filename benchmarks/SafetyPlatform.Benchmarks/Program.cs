@@ -13,7 +13,11 @@ using HarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory;
 // Load generator for the work cycle: enqueue → offer → accept → complete through the gateway.
 // Usage: dotnet run -c Release --project benchmarks/SafetyPlatform.Benchmarks -- [--seconds 20] [--specialists 64]
 //        [--concurrency 4] [--azurite-disk] [--pull [--workers 2] [--poll-ms 250]] [--warmup-seconds 15] [--batch 50]
+//        [--backlog N] [--memory-minutes M] [--recovery-finished F --recovery-open O]
 // By default specialists hold StreamOffers streams (push); --pull makes --workers loops per specialist poll GetNextWorkItem.
+// --backlog N first fills the queue with N P0 items in a language the specialists do not read (they fit only part of what waits).
+// --memory-minutes M runs the cycle at peak for M minutes and prints the silo's memory each minute (instead of the usual phases).
+// --recovery-finished F --recovery-open O: F items through the cycle, then O waiting, then a silo restart: prints the queue's recovery.
 var options = Options.Parse(args);
 Console.WriteLine($"SafetyPlatform work-cycle benchmark — {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores");
 Console.WriteLine($"options: {options}");
@@ -24,6 +28,21 @@ Console.WriteLine($"platform: Azurite ({(options.AzuriteOnDisk ? "on disk" : "in
 
 using var direct = SafetyConnection.Open(platform.SiloAddress);
 var floor = await Floor.Create(connection, options);
+if (options.RecoveryFinished > 0 || options.RecoveryOpen > 0)
+{
+    return await Scenarios.Recovery(platform, connection, floor, options);
+}
+
+if (options.Backlog > 0)
+{
+    await floor.FillBacklog(options.Backlog);
+}
+
+if (options.MemoryMinutes > 0)
+{
+    return await Scenarios.Memory(platform, floor, options);
+}
+
 var cpu = new ProcessCpu(platform.ProcessIds);
 if (options.WarmupSeconds > 0)
 {
@@ -173,8 +192,8 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
         {
             Queue = new Queue
             {
-                DisplayName = "Hate speech EN (benchmark)", HarmCategory = HarmCategory.HateSpeech, LanguageCodes = { "en" },
-                ServingTeams = { team.Name }, MaxBacklog = 1_000_000,
+                DisplayName = "Hate speech EN (benchmark)", HarmCategory = HarmCategory.HateSpeech, LanguageCodes = { "en", "de" },
+                ServingTeams = { team.Name }, MaxBacklog = 1_000_000 + Math.Max(options.Backlog, options.RecoveryOpen),
             },
         });
         var specialists = await Task.WhenAll(Enumerable.Range(0, options.Specialists).Select(async i =>
@@ -192,6 +211,43 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
             return await connection.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = s.Name, ActivityState = ActivityState.Available });
         }));
         return new Floor(connection, queue, specialists, options);
+    }
+
+    public Queue Queue => queue;
+
+    /// <summary>
+    /// Fills the queue with <paramref name="count"/> P0 items in German, which the benchmark's
+    /// specialists do not read: they wait ahead of every item the cycle enqueues, so routing must
+    /// pass over them on every request.
+    /// </summary>
+    public async Task FillBacklog(int count, string language = "de", Priority priority = Priority.P0)
+    {
+        var clock = Stopwatch.StartNew();
+        var batches = Enumerable.Range(0, (count + 499) / 500).Select(b => Math.Min(500, count - b * 500));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (size, ct) =>
+        {
+            var batch = new BatchEnqueueWorkItemsRequest { Parent = queue.Name };
+            for (var i = 0; i < size; i++)
+            {
+                var id = $"{Guid.NewGuid():N}";
+                batch.Requests.Add(new EnqueueWorkItemRequest
+                {
+                    RequestId = id,
+                    WorkItem = new WorkItem
+                    {
+                        Client = "backlog", Content = new ContentReference { ContentId = id, Uri = "https://content.example/" + id },
+                        HarmCategory = HarmCategory.HateSpeech, Priority = priority, LanguageCode = language,
+                    },
+                });
+            }
+
+            var response = await connection.Work.BatchEnqueueWorkItemsAsync(batch, deadline: DateTime.UtcNow.AddMinutes(2), cancellationToken: ct);
+            if (response.Results.Any(r => r.Code != 0))
+            {
+                throw new InvalidOperationException($"backlog fill refused: {response.Results.First(r => r.Code != 0).Message}");
+            }
+        });
+        Console.WriteLine($"backlog: {count} {priority} items in '{language}' (which no specialist reads) enqueued in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
     public async Task<Result> Run(TimeSpan duration, double? itemsPerSecond)
@@ -417,14 +473,16 @@ internal sealed class Result(double? targetRate, bool pull, int batch)
         (h.GetValueAtPercentile(percentile) / 1000.0).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
 }
 
-internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull, int PollMs, int WarmupSeconds, int Batch)
+internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull, int PollMs, int WarmupSeconds, int Batch,
+    int Backlog, int MemoryMinutes, int RecoveryFinished, int RecoveryOpen)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(Int("--seconds", 20), Int("--specialists", 64), Int("--concurrency", 4), Int("--workers", 2),
-            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"), Int("--poll-ms", 250), Int("--warmup-seconds", 15), Int("--batch", 50));
+            args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"), Int("--poll-ms", 250), Int("--warmup-seconds", 15), Int("--batch", 50),
+            Int("--backlog", 0), Int("--memory-minutes", 0), Int("--recovery-finished", 0), Int("--recovery-open", 0));
     }
 }
 

@@ -126,16 +126,19 @@ public sealed class SafetyConnection : IDisposable
 internal sealed class CallDefaultsInterceptor(TimeSpan? defaultDeadline) : Interceptor
 {
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
-        TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
-    {
-        if (context.Options.Deadline is null && defaultDeadline is { } deadline)
-        {
-            context = new ClientInterceptorContext<TRequest, TResponse>(
-                context.Method, context.Host, context.Options.WithDeadline(DateTime.UtcNow + deadline));
-        }
+        TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation) =>
+        continuation(WithRequestId(request), WithDeadline(context));
 
-        return continuation(WithRequestId(request), context);
-    }
+    public override TResponse BlockingUnaryCall<TRequest, TResponse>(
+        TRequest request, ClientInterceptorContext<TRequest, TResponse> context, BlockingUnaryCallContinuation<TRequest, TResponse> continuation) =>
+        continuation(WithRequestId(request), WithDeadline(context));
+
+    private ClientInterceptorContext<TRequest, TResponse> WithDeadline<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context)
+        where TRequest : class
+        where TResponse : class =>
+        context.Options.Deadline is null && defaultDeadline is { } deadline
+            ? new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithDeadline(DateTime.UtcNow + deadline))
+            : context;
 
     private static TRequest WithRequestId<TRequest>(TRequest request) => request switch
     {

@@ -1,6 +1,6 @@
 using Orleans.Runtime;
 
-namespace SafetyPlatform.Grains;
+namespace SafetyPlatform.Grains.Abstractions;
 
 /// <summary>
 /// Grain references by string key without resolving the interface on every call.

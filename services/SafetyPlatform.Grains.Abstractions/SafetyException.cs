@@ -1,4 +1,4 @@
-namespace SafetyPlatform.Grains;
+namespace SafetyPlatform.Grains.Abstractions;
 
 /// <summary>The kinds of refusal a grain can give; the API maps each to one gRPC status.</summary>
 public enum SafetyErrorKind

@@ -78,7 +78,8 @@ public class PartitionClosingTests(ClusterFixture fixture)
             var key = string.Empty;
             do
             {
-                var page = await queue.ListItems(WorkItemStatus.Completed, key, 7);
+                // Pages of 5 end exactly at partition boundaries (10 items each): the next page starts the next partition whole.
+                var page = await queue.ListItems(WorkItemStatus.Completed, key, 5);
                 listed.AddRange(page.Items);
                 key = page.NextKey;
             }

@@ -109,7 +109,7 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
         return (item, true);
     }
 
-    /// <summary>Puts back an open item read from storage as it was (recovery); a reservation read back is a lapsed lease and is queued again by the caller.</summary>
+    /// <summary>Puts back an open item read from storage as it was (recovery); a reservation read back (a transfer's) expires at its stored time.</summary>
     public void Restore(WorkItem item)
     {
         if (WorkItemLifecycle.IsFinished(item.Status) || item.Status == WorkItemStatus.Unspecified)

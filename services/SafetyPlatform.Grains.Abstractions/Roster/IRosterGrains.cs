@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Orleans.Concurrency;
 using SafetyPlatform.Domain.Roster;
 
-namespace SafetyPlatform.Grains.Roster;
+namespace SafetyPlatform.Grains.Abstractions.Roster;
 
 /// <summary>A team: its profile, its members, and a live view of their states. Key: team id.</summary>
 public interface ITeamGrain : IGrainWithStringKey

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using SafetyPlatform.Domain.Roster;
 
-namespace SafetyPlatform.Grains.Roster;
+namespace SafetyPlatform.Grains.Abstractions.Roster;
 
 /// <summary>The editable fields of a team.</summary>
 [GenerateSerializer, Immutable, Alias("safety.TeamProfile")]

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 using SafetyPlatform.Domain.Work;
-using SafetyPlatform.Grains.Roster;
+using SafetyPlatform.Grains.Abstractions.Roster;
 
-namespace SafetyPlatform.Grains.Work;
+namespace SafetyPlatform.Grains.Abstractions.Work;
 
 /// <summary>
 /// A work queue and every item in it. The one authority on each item's status and holder,

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Abstractions.Roster;
 
-namespace SafetyPlatform.Grains.Work;
+namespace SafetyPlatform.Grains.Abstractions.Work;
 
 /// <summary>Between the item a queue holds and the view that crosses the wire.</summary>
 public static class WorkItemViews
@@ -15,4 +17,11 @@ public static class WorkItemViews
 
     public static RoutingExplanationView View(this RoutingExplanation explanation, string queueId) =>
         new(queueId, explanation.Verdict.Rule, explanation.Why, explanation.Next?.View(queueId));
+
+    /// <summary>What routing needs of a specialist: who, which team, which skills.</summary>
+    public static RoutingProfile RoutingProfile(this SpecialistView specialist) => new(
+        specialist.SpecialistId,
+        specialist.Profile.PolicySkills.ToImmutableDictionary(s => s.HarmCategory, s => s.Proficiency),
+        specialist.Profile.LanguageSkills.ToImmutableDictionary(s => s.LanguageCode, s => s.Proficiency, StringComparer.OrdinalIgnoreCase),
+        specialist.TeamId);
 }

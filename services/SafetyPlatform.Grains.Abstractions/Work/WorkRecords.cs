@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Work;
 
-namespace SafetyPlatform.Grains.Work;
+namespace SafetyPlatform.Grains.Abstractions.Work;
 
 /// <summary>SLA targets per priority.</summary>
 [GenerateSerializer, Immutable, Alias("safety.QueueSla")]

@@ -25,13 +25,10 @@ public sealed partial class QueueGrain(
     ILogger<QueueGrain> logger,
     TimeProvider time) : Grain, IQueueGrain
 {
-    private readonly PartitionLedger _ledger = new();
-    private readonly DailyWorkTally _tally = new();
     private readonly OneAtATime _configWrites = new();
     private FinishedItems? _finished;
     private OfferWaiters? _waiters;
     private Backlog? _backlog;
-    private bool _closing;
     private WorkItemJournal? _journal;
     private OutcomeHandOver? _outcomes;
     private EscalationDelivery? _escalations;
@@ -50,7 +47,7 @@ public sealed partial class QueueGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _finished = new FinishedItems(Id, store, _ledger);
+        _finished = new FinishedItems(Id, store, logger);
         _waiters = new OfferWaiters(Id, time);
         _journal = new WorkItemJournal(store, Id, state.State.PartitionCount,
             async count => { await WriteConfig(() => state.State.PartitionCount = Math.Max(state.State.PartitionCount, count)); return state.State.PartitionCount; });
@@ -58,8 +55,7 @@ public sealed partial class QueueGrain(
             through => WriteConfig(() => state.State.OutcomesHandedOverThrough = Math.Max(state.State.OutcomesHandedOverThrough, through)));
         _escalations = new EscalationDelivery(Id, GrainFactory, logger, delivered =>
         {
-            _ledger.Delivered(delivered);
-            _finished.Remember(delivered);
+            _finished.Delivered(delivered);
             return Journal.Write(delivered);
         });
         if (state.State.Created)
@@ -74,37 +70,17 @@ public sealed partial class QueueGrain(
         var (items, closed, finishedInJournal) = await store.Load(Id, state.State.PartitionCount, cancellationToken);
         var loaded = time.GetElapsedTime(started);
         Journal.Recovered(items);
-        foreach (var digest in closed)
+        _finished!.Recover(closed, items.Where(i => WorkItemLifecycle.IsFinished(i.Status)), time.GetUtcNow());
+        foreach (var item in items.Where(i => !WorkItemLifecycle.IsFinished(i.Status)))
         {
-            _ledger.Closed(digest);
-            foreach (var totals in digest.Tally)
-            {
-                _tally.Add(totals);
-            }
+            Backlog.Restore(item);
+            _finished.Ledger.Opened(item.Partition);
         }
 
-        foreach (var item in items)
-        {
-            if (WorkItemLifecycle.IsFinished(item.Status))
-            {
-                _ledger.Finished(item, wasOpen: false);
-                _tally.Finished(item);
-            }
-            else
-            {
-                Backlog.Restore(item);
-                _ledger.Opened(item.Partition);
-            }
-        }
-
-        _tally.ForgetBefore(time.GetUtcNow().AddDays(-1));
         _outcomes!.Recover(state.State.OutcomesHandedOverThrough, items.Where(i => i.Status == WorkItemStatus.Completed));
         _escalations!.Recover(items.Where(i => i.Status == WorkItemStatus.Escalated));
-        // Written before archives existed: archive them, so the partition can close.
-        foreach (var item in finishedInJournal)
-        {
-            Journal.Write(item).Ignore();
-        }
+        // Written before archives existed: archive them before serving, since finished items are looked up there.
+        await Task.WhenAll(finishedInJournal.Select(Journal.Write));
 
         LogRecovered(logger, Id, items.Count, closed.Count, loaded.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
         StartSweeping();
@@ -175,13 +151,8 @@ public sealed partial class QueueGrain(
 
     public async Task<WorkItemView> Enqueue(WorkItemSubmission submission)
     {
-        EnsureWritable();
-        await _finished!.ResolveRequests([submission.RequestKey]);
-        await Journal.MakeRoom(1);
-        var item = Decide(() => Admit(submission, time.GetUtcNow()));
-        Dispatch();
-        await Journal.Write(item);
-        return await Current(item.ItemId);
+        var outcome = (await EnqueueBatch([submission]))[0];
+        return outcome.Item ?? throw new SafetyException(outcome.Error!.Value, outcome.Message, outcome.Field.Length > 0 ? outcome.Field : null);
     }
 
     public async Task<ImmutableArray<EnqueueOutcome>> EnqueueBatch(ImmutableArray<WorkItemSubmission> submissions)
@@ -204,7 +175,7 @@ public sealed partial class QueueGrain(
         if (isNew)
         {
             Journal.Placed();
-            _ledger.Opened(item.Partition);
+            _finished!.Ledger.Opened(item.Partition);
         }
 
         return item;
@@ -221,7 +192,7 @@ public sealed partial class QueueGrain(
         EnsureCreated();
         var (items, next) = WorkItemListing.OnlyOpen(status)
             ? WorkItemListing.Open(Backlog, status, afterKey, pageSize)
-            : await WorkItemListing.AcrossPartitions(Backlog, _finished!, _ledger, Journal.Partition, status, afterKey, pageSize);
+            : await WorkItemListing.AcrossPartitions(Backlog, _finished!, Journal.Partition, status, afterKey, pageSize);
         return new WorkItemPage([.. items.Select(i => i.View(Id) with { History = [] })], next);
     }
 
@@ -324,7 +295,7 @@ public sealed partial class QueueGrain(
             if (isNew)
             {
                 Journal.Placed();
-                _ledger.Opened(adopted.Partition);
+                _finished!.Ledger.Opened(adopted.Partition);
                 Dispatch();
             }
 
@@ -338,7 +309,7 @@ public sealed partial class QueueGrain(
     {
         EnsureCreated();
         var mine = Backlog.HeldBy(specialistId).ToList();
-        var (handled, handleTime, escalated) = _tally.On(specialistId, since);
+        var (handled, handleTime, escalated) = _finished!.Tally.On(specialistId, since);
         return Task.FromResult(new SpecialistQueueWork(
             [.. mine.Where(i => i.Status == WorkItemStatus.Handling).Select(i => i.View(Id))],
             [.. mine.Where(i => i.Status == WorkItemStatus.Reserved).Select(i => i.View(Id))],
@@ -365,53 +336,7 @@ public sealed partial class QueueGrain(
     /// <summary>A late call on a finished item is refused as such, not as unknown: bring the item into memory first.</summary>
     private Task KnowFinished(string itemId) => Backlog.Find(itemId) is null ? _finished!.FindById(itemId) : Task.CompletedTask;
 
-    /// <summary>A finished item leaves the backlog: recent in memory, its hashes in the ledger, counted in the day's tally.</summary>
-    private void Finished(WorkItem item)
-    {
-        _finished!.Remember(item);
-        _ledger.Finished(item, wasOpen: true);
-        _tally.Finished(item);
-    }
-
-    /// <summary>
-    /// Closes, one at a time in the background, the partitions whose items are all finished and
-    /// handed over: once every write so far is durable, their digest is stored, and recovery reads them no more.
-    /// </summary>
-    private void ClosePartitions()
-    {
-        var closable = _ledger.Closable(Journal.Partition, state.State.OutcomesHandedOverThrough);
-        if (_closing || closable.Count == 0)
-        {
-            return;
-        }
-
-        _closing = true;
-        Close().Ignore();
-
-        async Task Close()
-        {
-            try
-            {
-                await Journal.Flushed();
-                foreach (var digest in closable)
-                {
-                    var generation = digest.Partition / store.PartitionsPerGeneration;
-                    var generationClosed = Enumerable.Range(generation * store.PartitionsPerGeneration, store.PartitionsPerGeneration)
-                        .All(p => p == digest.Partition || _ledger.IsClosed(p));
-                    await store.Close(Id, digest, generationClosed);
-                    _ledger.Closed(digest);
-                }
-            }
-            catch (Exception e)
-            {
-                LogCloseFailed(logger, Id, e.Message);
-            }
-            finally
-            {
-                _closing = false;
-            }
-        }
-    }
+    private void Finished(WorkItem item) => _finished!.Finished(item);
 
     private Task SweepReservations()
     {
@@ -428,10 +353,10 @@ public sealed partial class QueueGrain(
         }
 
         Dispatch();
-        _tally.ForgetBefore(now.AddDays(-1));
+        _finished!.Tally.ForgetBefore(now.AddDays(-1));
         _escalations!.RetryPending();
         _outcomes!.PublishInOrder();
-        ClosePartitions();
+        _finished!.CloseDue(Journal, Journal.Partition, state.State.OutcomesHandedOverThrough);
         return _outcomes.RecordProgress();
     }
 
@@ -470,7 +395,4 @@ public sealed partial class QueueGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue {QueueId} recovered {Count} items of its open partitions and {Closed} closed partitions: read in {ReadMs:F0} ms, indexed by {TotalMs:F0} ms")]
     private static partial void LogRecovered(ILogger logger, string queueId, int count, int closed, double readMs, double totalMs);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {QueueId}: closing a partition failed, will retry: {Reason}")]
-    private static partial void LogCloseFailed(ILogger logger, string queueId, string reason);
 }

@@ -22,12 +22,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     private int _asking;
     private readonly Pulse _slotFreed = new();
     private int _accepting;
-    // The specialist as last committed: their roster grain tells the desk of every change, so
-    // routing need not ask it on every request. Asked again once it is older than this, in case
-    // a notice was lost (the roster grain does not fail a committed change for a notice).
-    private static readonly TimeSpan TrustSpecialistFor = TimeSpan.FromSeconds(5);
-    private SpecialistView? _me;
-    private DateTimeOffset _meAsked;
+    private readonly CommittedSpecialist _me = new(time);
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -41,8 +36,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
             return;
         }
 
-        Remember(me, time.GetUtcNow());
-
+        _me.Remember(me);
         var since = time.GetUtcNow().UtcDateTime.Date;
         foreach (var route in await Directory().ServedBy(me.TeamId))
         {
@@ -147,38 +141,15 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         return me.Deactivated ? throw SafetyException.FailedPrecondition($"specialists/{Id} is deactivated") : me;
     }
 
-    /// <summary>NOT_FOUND for a specialist who was never created.</summary>
-    private async Task EnsureSpecialistExists()
-    {
-        // Specialists are never deleted: once seen, later calls need not ask again whether they exist.
-        if (_me is null)
-        {
-            await Self();
-        }
-    }
+    /// <summary>NOT_FOUND for a specialist who was never created; once seen, never asked again (specialists are never deleted).</summary>
+    private Task EnsureSpecialistExists() => _me.Known ? Task.CompletedTask : Self();
 
-    private async Task<SpecialistView> Self()
-    {
-        var now = time.GetUtcNow();
-        return _me is { } me && now - _meAsked < TrustSpecialistFor ? me : Remember(await Roster().Get(), now);
-    }
+    private Task<SpecialistView> Self() => _me.Get(() => Roster().Get());
 
     public Task SpecialistChanged(SpecialistView view)
     {
-        Remember(view, time.GetUtcNow());
+        _me.Remember(view);
         return Task.CompletedTask;
-    }
-
-    /// <summary>Keeps the later of two views: a notice and an answer to Get may cross.</summary>
-    private SpecialistView Remember(SpecialistView view, DateTimeOffset at)
-    {
-        if (_me is null || view.Version >= _me.Version)
-        {
-            _me = view;
-            _meAsked = at;
-        }
-
-        return _me;
     }
 
     /// <summary>In a state to take work, with a slot not taken by held items, offers or requests in flight.</summary>
@@ -389,13 +360,9 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         return [.. heads.Where(h => h.Head is not null).OrderBy(h => h.Head!.Entry(), BacklogOrder.Instance).Select(h => h.QueueId)];
     }
 
-    private static RoutingProfile Profile(SpecialistView me) => new(
-        me.SpecialistId,
-        me.Profile.PolicySkills.ToImmutableDictionary(s => s.HarmCategory, s => s.Proficiency),
-        me.Profile.LanguageSkills.ToImmutableDictionary(s => s.LanguageCode, s => s.Proficiency, StringComparer.OrdinalIgnoreCase),
-        me.TeamId);
+    private static RoutingProfile Profile(SpecialistView me) => me.RoutingProfile();
 
-    private static RoutingCandidate Candidate(SpecialistView me) => Profile(me).Candidate();
+    private static RoutingCandidate Candidate(SpecialistView me) => me.RoutingProfile().Candidate();
 
     public async Task<ImmutableArray<RoutingExplanationView>> ExplainRouting(string queueId)
     {

@@ -21,7 +21,7 @@ internal static class WorkItemListing
     }
 
     public static async Task<(IReadOnlyList<WorkItem> Items, string NextKey)> AcrossPartitions(
-        Backlog backlog, FinishedItems finished, PartitionLedger ledger, int lastPartition, WorkItemStatus status, string afterKey, int pageSize)
+        Backlog backlog, FinishedItems finished, int lastPartition, WorkItemStatus status, string afterKey, int pageSize)
     {
         var (from, afterId) = Parse(afterKey);
         var open = backlog.OpenItems.Where(i => Matches(i, status)).GroupBy(i => i.Partition).ToDictionary(g => g.Key, g => g.ToList());
@@ -29,8 +29,13 @@ internal static class WorkItemListing
         var read = 0;
         for (var partition = from; partition <= lastPartition; partition++)
         {
+            if (page.Count == pageSize)
+            {
+                return (page, Key(partition, string.Empty));
+            }
+
             var items = new Dictionary<string, WorkItem>(StringComparer.Ordinal);
-            if (ledger.HasFinished(partition))
+            if (finished.Ledger.HasFinished(partition))
             {
                 read++;
                 foreach (var item in (await finished.InPartition(partition)).Where(i => Matches(i, status)))

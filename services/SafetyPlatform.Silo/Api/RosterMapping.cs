@@ -84,8 +84,8 @@ public static class RosterMapping
     public static SpecialistProfile ToProfile(this Specialist specialist) => new(
         specialist.DisplayName,
         specialist.Role == Role.Unspecified ? Model.FloorRole.Specialist : (Model.FloorRole)specialist.Role,
-        [.. specialist.PolicySkills.Select(s => new Grains.Roster.PolicySkill((Model.HarmCategory)s.HarmCategory, (Model.Proficiency)s.Proficiency))],
-        [.. specialist.LanguageSkills.Select(s => new Grains.Roster.LanguageSkill(s.LanguageCode, (Model.Proficiency)s.Proficiency))],
+        [.. specialist.PolicySkills.Select(s => new Grains.Abstractions.Roster.PolicySkill((Model.HarmCategory)s.HarmCategory, (Model.Proficiency)s.Proficiency))],
+        [.. specialist.LanguageSkills.Select(s => new Grains.Abstractions.Roster.LanguageSkill(s.LanguageCode, (Model.Proficiency)s.Proficiency))],
         specialist.MaxConcurrentItems == 0 ? 1 : specialist.MaxConcurrentItems,
         specialist.Site,
         specialist.Vendor);

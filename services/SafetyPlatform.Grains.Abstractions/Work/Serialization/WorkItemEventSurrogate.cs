@@ -1,7 +1,7 @@
 using Orleans.Serialization.Cloning;
 using SafetyPlatform.Domain.Work;
 
-namespace SafetyPlatform.Grains.Work.Serialization;
+namespace SafetyPlatform.Grains.Abstractions.Work.Serialization;
 
 /// <summary>The wire form of <see cref="WorkItemEvent"/>.</summary>
 [GenerateSerializer, Immutable, Alias("safety.WorkItemEvent")]

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Work;
 
-namespace SafetyPlatform.Grains.Work.Serialization;
+namespace SafetyPlatform.Grains.Abstractions.Work.Serialization;
 
 /// <summary>The wire form of <see cref="WorkItemSubmission"/>.</summary>
 [GenerateSerializer, Immutable, Alias("safety.WorkItemSubmission")]

@@ -1,0 +1,5 @@
+// The grain interfaces and the records that cross the wire live in their own namespaces
+// (SafetyPlatform.Grains.Abstractions), apart from the grain classes; this project uses them throughout.
+global using SafetyPlatform.Grains.Abstractions;
+global using SafetyPlatform.Grains.Abstractions.Roster;
+global using SafetyPlatform.Grains.Abstractions.Work;

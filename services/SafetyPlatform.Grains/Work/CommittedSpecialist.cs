@@ -1,0 +1,39 @@
+using SafetyPlatform.Grains.Roster;
+
+namespace SafetyPlatform.Grains.Work;
+
+/// <summary>
+/// A desk's copy of its specialist as last committed. The roster grain tells the desk of every
+/// change, so routing need not ask it on every request; the copy is asked for again once it is
+/// older than <see cref="TrustFor"/>, in case a notice was lost (the roster grain does not fail
+/// a committed change for a notice). A notice and an answer may cross: the later version wins.
+/// </summary>
+internal sealed class CommittedSpecialist(TimeProvider time)
+{
+    public static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(5);
+
+    private SpecialistView? _view;
+    private DateTimeOffset _asked;
+
+    /// <summary>Whether the specialist has been seen (specialists are never deleted).</summary>
+    public bool Known => _view is not null;
+
+    /// <summary>The copy while it is fresh; otherwise asks again.</summary>
+    public async Task<SpecialistView> Get(Func<Task<SpecialistView>> ask)
+    {
+        var now = time.GetUtcNow();
+        return _view is { } view && now - _asked < TrustFor ? view : Remember(await ask());
+    }
+
+    /// <summary>Keeps the later of the copy and <paramref name="view"/>.</summary>
+    public SpecialistView Remember(SpecialistView view)
+    {
+        if (_view is null || view.Version >= _view.Version)
+        {
+            _view = view;
+            _asked = time.GetUtcNow();
+        }
+
+        return _view;
+    }
+}
