@@ -8,9 +8,15 @@ using SafetyPlatform.Client;
 /// <summary>The long-running measurements: silo memory under sustained load, and recovery after much work.</summary>
 internal static partial class Scenarios
 {
-    /// <summary>Runs the cycle at peak for the given minutes, printing the silo's resident memory after each.</summary>
-    public static async Task<int> Memory(LocalPlatform platform, Floor floor, Options options)
+    /// <summary>
+    /// Runs the cycle at peak for the given minutes, printing the silo's resident memory after
+    /// each. The submitting tool watches its outcomes and acknowledges them as a real one does:
+    /// an outbox keeps what its client has not acknowledged.
+    /// </summary>
+    public static async Task<int> Memory(LocalPlatform platform, SafetyConnection connection, Floor floor, Options options)
     {
+        using var stop = new CancellationTokenSource();
+        var tool = AcknowledgeOutcomes(connection, "benchmark", stop.Token);
         var silo = Process.GetProcessById(platform.ProcessIds["silo"]);
         var samples = new List<(int Minute, long Bytes, long Completed)>();
         long completed = 0;
@@ -25,7 +31,34 @@ internal static partial class Scenarios
 
         var ratio = samples[^1].Bytes / (double)samples[0].Bytes;
         Console.WriteLine($"silo memory after {options.MemoryMinutes} minutes / after 1 minute = {ratio:F2} (target ≤ 1.5: {(ratio <= 1.5 ? "MET" : "MISSED")})");
+        await stop.CancelAsync();
+        Console.WriteLine($"outcomes acknowledged by the tool: {await tool}");
         return 0;
+    }
+
+    /// <summary>A submitting tool: watches its outcomes and acknowledges each batch it has read.</summary>
+    private static async Task<long> AcknowledgeOutcomes(SafetyConnection connection, string client, CancellationToken stop)
+    {
+        long acknowledged = 0;
+        try
+        {
+            using var watch = connection.Work.WatchOutcomes(new WatchOutcomesRequest { Client = client }, cancellationToken: stop);
+            long last = 0;
+            while (await watch.ResponseStream.MoveNext(stop))
+            {
+                last = watch.ResponseStream.Current.Sequence;
+                if (last - acknowledged >= 500)
+                {
+                    acknowledged = (await connection.Work.AcknowledgeOutcomesAsync(new AcknowledgeOutcomesRequest { Client = client, Sequence = last }, cancellationToken: stop)).AcknowledgedSequence;
+                }
+            }
+        }
+        catch (Exception e) when (stop.IsCancellationRequested && e is OperationCanceledException or Grpc.Core.RpcException)
+        {
+            // The run is over.
+        }
+
+        return acknowledged;
     }
 
     /// <summary>

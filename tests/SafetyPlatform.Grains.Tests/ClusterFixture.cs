@@ -133,7 +133,9 @@ public sealed class InMemoryWorkItemStore : IWorkItemStore
         var open = Enumerable.Range(0, partitionCount).Where(p => closed.All(c => c.Partition != p)).ToList();
         var copies = open.SelectMany(p => Rows(queueId, p, false).Concat(Rows(queueId, p, true)))
             .GroupBy(i => i.ItemId).Select(g => g.MaxBy(i => (i.LastEvent, i.EscalationDelivered))!).ToList();
-        return Task.FromResult(new QueueRecovery(copies, closed, []));
+        var current = copies.ToDictionary(i => i.ItemId);
+        var superseded = open.SelectMany(p => Rows(queueId, p, true)).Where(i => current[i.ItemId].Partition != i.Partition).ToList();
+        return Task.FromResult(new QueueRecovery(copies, closed, [], superseded));
     }
 
     public async Task Write(string queueId, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)

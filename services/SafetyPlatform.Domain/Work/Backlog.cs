@@ -37,8 +37,17 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
     public WorkItem? Find(string itemId) => _open.GetValueOrDefault(itemId);
 
     /// <summary>The item a client's request id already names, open or finished.</summary>
-    public WorkItem? FindByRequest(string requestKey) =>
-        _byRequest.TryGetValue(requestKey, out var id) ? _open[id] : finished?.ByRequest(requestKey);
+    public WorkItem? FindByRequest(string requestKey)
+    {
+        if (_byRequest.TryGetValue(requestKey, out var id))
+        {
+            return _open[id];
+        }
+
+        // An item that finished here, went away by escalation and came back is open again: that is the item now.
+        var done = finished?.ByRequest(requestKey);
+        return done is not null && _open.TryGetValue(done.ItemId, out var reopened) ? reopened : done;
+    }
 
     /// <summary>
     /// Admits a submission as a new QUEUED item, or returns the item its idempotency key already

@@ -14,6 +14,8 @@ public sealed class PartitionLedger
     private readonly Dictionary<int, PartitionDigest> _closed = [];
     // Idempotency keys of every finished item, to the partition holding it: asked on every enqueue.
     private readonly Dictionary<long, int> _requests = [];
+    // The rare hashes shared by keys in several partitions (a collision, or an item finished twice here).
+    private readonly Dictionary<long, HashSet<int>> _requestsInSeveral = [];
 
     /// <summary>Partitions closed so far.</summary>
     public int ClosedCount => _closed.Count;
@@ -38,7 +40,7 @@ public sealed class PartitionLedger
         {
             var request = StableHash.Of(item.Submission.RequestKey);
             partition.RequestKeys.Add(request);
-            _requests[request] = item.Partition;
+            IndexRequest(request, item.Partition);
         }
         partition.Tally.Finished(item);
         if (item.Status == WorkItemStatus.Completed)
@@ -77,13 +79,33 @@ public sealed class PartitionLedger
         _closed[digest.Partition] = digest;
         foreach (var request in digest.RequestKeys)
         {
-            _requests[request] = digest.Partition;
+            IndexRequest(request, digest.Partition);
         }
     }
 
-    /// <summary>The partition that may hold the finished item with this idempotency key, if any.</summary>
-    public int? PartitionOfRequest(string requestKey) =>
-        _requests.TryGetValue(StableHash.Of(requestKey), out var partition) ? partition : null;
+    /// <summary>The partitions that may hold a finished item with this idempotency key (usually none or one).</summary>
+    public IReadOnlyList<int> PartitionsOfRequest(string requestKey)
+    {
+        var hash = StableHash.Of(requestKey);
+        return _requestsInSeveral.TryGetValue(hash, out var several) ? [.. several.Order()]
+            : _requests.TryGetValue(hash, out var partition) ? [partition] : [];
+    }
+
+    private void IndexRequest(long hash, int partition)
+    {
+        if (_requestsInSeveral.TryGetValue(hash, out var several))
+        {
+            several.Add(partition);
+        }
+        else if (_requests.TryGetValue(hash, out var known) && known != partition)
+        {
+            _requestsInSeveral[hash] = [known, partition];
+        }
+        else
+        {
+            _requests[hash] = partition;
+        }
+    }
 
     /// <summary>The partitions that may hold a finished item with this id (usually one; none when it never finished here).</summary>
     public IReadOnlyList<int> PartitionsOfItem(string itemId)

@@ -25,7 +25,7 @@ public sealed record WorkItem(
     [property: JsonPropertyName("EscalationDelivered")] bool EscalationDelivered = false,
     [property: JsonPropertyName("CompletionSequence")] long CompletionSequence = 0)
 {
-    /// <summary>Oldest events beyond this are dropped (the first, `enqueued`, is always kept).</summary>
+    /// <summary>Oldest events beyond this are dropped, except `enqueued` and `escalated_in`, which say where the item came from.</summary>
     public const int MaxHistory = 200;
 
     /// <summary>Where the item stands in routing order.</summary>
@@ -53,7 +53,8 @@ public sealed record WorkItem(
         var events = History.Add(new WorkItemEvent(LastEvent + 1, Status, transition.To, at, actor, action, reason));
         if (events.Length > MaxHistory)
         {
-            events = events.RemoveAt(1);
+            var oldest = events.IndexOf(events.First(e => e.Action is not (WorkItemAction.Enqueued or WorkItemAction.EscalatedIn)));
+            events = events.RemoveAt(oldest);
         }
 
         return this with { Status = transition.To, History = events };

@@ -9,7 +9,7 @@ namespace SafetyPlatform.Domain.Work;
 [JsonConverter(typeof(JsonStringEnumConverter<WorkItemAction>))]
 public enum WorkItemAction
 {
-    /// <summary>Not an action: a history entry that could not be read.</summary>
+    /// <summary>Not an action (the zero value); a stored name not listed here is refused when read.</summary>
     [JsonStringEnumMemberName("unspecified")] Unspecified = 0,
     /// <summary>A client put the item in the queue.</summary>
     [JsonStringEnumMemberName("enqueued")] Enqueued,

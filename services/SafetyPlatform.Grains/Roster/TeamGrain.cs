@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Naming;
 using System.Collections.Immutable;
 using System.Globalization;
 
@@ -188,7 +189,7 @@ public sealed class TeamGrain(
             return;
         }
 
-        var leadId = lead["specialists/".Length..];
+        var leadId = SpecialistName.TryParse(lead, out var name) ? name.SpecialistId : lead;
         var view = await GrainFactory.Reference<ISpecialistGrain>(leadId).Find();
         if (view is null)
         {

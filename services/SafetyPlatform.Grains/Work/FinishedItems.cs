@@ -40,7 +40,11 @@ internal sealed partial class FinishedItems(string queueId, IWorkItemStore store
         Remember(item);
     }
 
-    /// <summary>After a restart: the closed partitions' digests and the finished items of the open ones.</summary>
+    /// <summary>
+    /// After a restart: the closed partitions' digests and the finished items of the open ones,
+    /// including finished copies superseded by a later life of the same item in a newer partition
+    /// (escalated away, then back): their partition still holds them and their idempotency key.
+    /// </summary>
     public void Recover(IEnumerable<PartitionDigest> closed, IEnumerable<WorkItem> finished, DateTimeOffset now)
     {
         foreach (var digest in closed)
@@ -164,9 +168,8 @@ internal sealed partial class FinishedItems(string queueId, IWorkItemStore store
     {
         var byPartition = requestKeys
             .Where(key => ByRequest(key) is null)
-            .Select(key => (Key: key, Partition: ledger.PartitionOfRequest(key)))
-            .Where(k => k.Partition is not null)
-            .GroupBy(k => k.Partition!.Value, k => k.Key)
+            .SelectMany(key => ledger.PartitionsOfRequest(key).Select(partition => (Key: key, Partition: partition)))
+            .GroupBy(k => k.Partition, k => k.Key)
             .ToList();
         foreach (var partition in byPartition)
         {

@@ -38,4 +38,9 @@ public interface IWorkItemStore
 /// <param name="Items">Every item of the open partitions, open or finished, as last written.</param>
 /// <param name="Closed">The digests of the closed partitions.</param>
 /// <param name="FinishedInJournal">Finished items whose latest copy is in a journal (written before archives existed): to be archived.</param>
-public sealed record QueueRecovery(IReadOnlyList<WorkItem> Items, IReadOnlyList<PartitionDigest> Closed, IReadOnlyList<WorkItem> FinishedInJournal);
+/// <param name="SupersededFinished">
+/// Finished copies in an open partition's archive of items that later lived on in another
+/// partition (escalated away and back): their old partition still holds them and their idempotency key.
+/// </param>
+public sealed record QueueRecovery(
+    IReadOnlyList<WorkItem> Items, IReadOnlyList<PartitionDigest> Closed, IReadOnlyList<WorkItem> FinishedInJournal, IReadOnlyList<WorkItem> SupersededFinished);

@@ -67,10 +67,10 @@ public sealed partial class QueueGrain(
     private async Task Recover(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var (items, closed, finishedInJournal) = await store.Load(Id, state.State.PartitionCount, cancellationToken);
+        var (items, closed, finishedInJournal, superseded) = await store.Load(Id, state.State.PartitionCount, cancellationToken);
         var loaded = time.GetElapsedTime(started);
         Journal.Recovered(items);
-        _finished!.Recover(closed, items.Where(i => WorkItemLifecycle.IsFinished(i.Status)), time.GetUtcNow());
+        _finished!.Recover(closed, items.Where(i => WorkItemLifecycle.IsFinished(i.Status)).Concat(superseded), time.GetUtcNow());
         foreach (var item in items.Where(i => !WorkItemLifecycle.IsFinished(i.Status)))
         {
             Backlog.Restore(item);
@@ -158,8 +158,9 @@ public sealed partial class QueueGrain(
     public async Task<ImmutableArray<EnqueueOutcome>> EnqueueBatch(ImmutableArray<WorkItemSubmission> submissions)
     {
         EnsureWritable();
-        await _finished!.ResolveRequests(submissions.Select(s => s.RequestKey));
         await Journal.MakeRoom(submissions.Length);
+        // Last before admitting: the finished items these keys name stay among the recent ones until then.
+        await _finished!.ResolveRequests(submissions.Select(s => s.RequestKey));
         var now = time.GetUtcNow();
         var admitted = submissions.Select(s => Refusals.Catch(() => Admit(s, now))).ToList();
         Dispatch();
@@ -172,13 +173,7 @@ public sealed partial class QueueGrain(
     private WorkItem Admit(WorkItemSubmission submission, DateTimeOffset now)
     {
         var (item, isNew) = Backlog.Admit(submission, ResourceIds.NewId('w'), Journal.Partition, now);
-        if (isNew)
-        {
-            Journal.Placed();
-            _finished!.Ledger.Opened(item.Partition);
-        }
-
-        return item;
+        return isNew ? Placed(item) : item;
     }
 
     public Task<WorkItemView> GetItem(string itemId)
@@ -294,8 +289,7 @@ public sealed partial class QueueGrain(
             var (adopted, isNew) = Backlog.Adopt(item.Arriving(), Journal.Partition, fromQueueId, reason, time.GetUtcNow());
             if (isNew)
             {
-                Journal.Placed();
-                _finished!.Ledger.Opened(adopted.Partition);
+                Placed(adopted);
                 Dispatch();
             }
 
@@ -337,6 +331,14 @@ public sealed partial class QueueGrain(
     private Task KnowFinished(string itemId) => Backlog.Find(itemId) is null ? _finished!.FindById(itemId) : Task.CompletedTask;
 
     private void Finished(WorkItem item) => _finished!.Finished(item);
+
+    /// <summary>A new open item took a place in the journal's newest partition.</summary>
+    private WorkItem Placed(WorkItem item)
+    {
+        Journal.Placed();
+        _finished!.Ledger.Opened(item.Partition);
+        return item;
+    }
 
     private Task SweepReservations()
     {

@@ -38,7 +38,8 @@ internal static class WorkItemListing
             if (finished.Ledger.HasFinished(partition))
             {
                 read++;
-                foreach (var item in (await finished.InPartition(partition)).Where(i => Matches(i, status)))
+                // An item escalated away and back is open again elsewhere: list it once, as it is now.
+                foreach (var item in (await finished.InPartition(partition)).Where(i => Matches(i, status) && backlog.Find(i.ItemId) is null))
                 {
                     items[item.ItemId] = item;
                 }

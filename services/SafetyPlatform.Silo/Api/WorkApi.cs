@@ -308,7 +308,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     /// <summary>Team ids of `teams/{id}` names, each checked to exist (NOT_FOUND otherwise).</summary>
     private async Task<List<string>> ExistingTeams(IEnumerable<string> names)
     {
-        var ids = names.Select(n => n["teams/".Length..]).Distinct().ToList();
+        var ids = names.Select(n => TeamName.TryParse(n, out var team) ? team.TeamId : n).Distinct().ToList();
         await Task.WhenAll(ids.Select(id => grains.Reference<ITeamGrain>(id).Get()));
         return ids;
     }
@@ -317,7 +317,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
     {
         if (name.Length > 0)
         {
-            await grains.Reference<IQueueGrain>(name["queues/".Length..]).Get();
+            await grains.Reference<IQueueGrain>(QueueName.TryParse(name, out var queue) ? queue.QueueId : name).Get();
         }
     }
 

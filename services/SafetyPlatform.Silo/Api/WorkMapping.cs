@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Api.Work.V1;
 using SafetyPlatform.Grains.Work;
 using Model = SafetyPlatform.Domain.Work;
@@ -15,11 +16,11 @@ public static class WorkMapping
     public static readonly TimeSpan DefaultReservationTimeout = TimeSpan.FromSeconds(60);
     public const int DefaultMaxBacklog = 100_000;
 
-    public static string ItemName(string queueId, string itemId) => $"queues/{queueId}/workItems/{itemId}";
+    public static string ItemName(string queueId, string itemId) => new WorkItemName(queueId, itemId).ToString();
 
     public static Queue ToProto(this QueueView view) => new()
     {
-        Name = $"queues/{view.QueueId}",
+        Name = new QueueName(view.QueueId).ToString(),
         DisplayName = view.Settings.DisplayName,
         HarmCategory = (global::SafetyPlatform.Api.Type.V1.HarmCategory)view.Settings.HarmCategory,
         LanguageCodes = { view.Settings.Languages },
@@ -33,9 +34,9 @@ public static class WorkMapping
         },
         ReservationTimeout = Duration.FromTimeSpan(view.Settings.ReservationTimeout),
         MaxBacklog = view.Settings.MaxBacklog,
-        ServingTeams = { view.Settings.ServingTeams.Select(t => $"teams/{t}") },
+        ServingTeams = { view.Settings.ServingTeams.Select(t => new TeamName(t).ToString()) },
         MinimumProficiency = (MinimumProficiency)view.Settings.MinimumProficiency,
-        EscalationQueue = view.Settings.EscalationQueue.Length > 0 ? $"queues/{view.Settings.EscalationQueue}" : string.Empty,
+        EscalationQueue = view.Settings.EscalationQueue.Length > 0 ? new QueueName(view.Settings.EscalationQueue).ToString() : string.Empty,
         Depth = view.Depth,
         InProgress = view.InProgress,
         WaitingSpecialists = view.WaitingSpecialists,
@@ -60,7 +61,7 @@ public static class WorkMapping
             queue.MaxBacklog == 0 ? DefaultMaxBacklog : queue.MaxBacklog,
             [.. servingTeamIds],
             (ModelRoster.Proficiency)queue.MinimumProficiency,
-            queue.EscalationQueue.Length > 0 ? queue.EscalationQueue["queues/".Length..] : string.Empty);
+            QueueName.TryParse(queue.EscalationQueue, out var escalation) ? escalation.QueueId : string.Empty);
     }
 
     public static WorkItem ToProto(this WorkItemView view, bool withHistory = true)
@@ -77,7 +78,7 @@ public static class WorkMapping
             Deadline = Timestamp.FromDateTimeOffset(view.Deadline),
             Labels = { s.Labels },
             Status = (WorkItemStatus)view.Status,
-            Holder = view.Holder.Length > 0 ? $"specialists/{view.Holder}" : string.Empty,
+            Holder = view.Holder.Length > 0 ? new SpecialistName(view.Holder).ToString() : string.Empty,
             ArriveTime = Timestamp.FromDateTimeOffset(view.Arrival),
             EscalatedTo = view.EscalatedTo.Length > 0 ? ItemName(view.EscalatedTo, view.ItemId) : string.Empty,
         };
@@ -95,7 +96,7 @@ public static class WorkMapping
                 Notes = outcome.Notes,
                 HandleTime = Duration.FromTimeSpan(outcome.HandleTime),
                 CompleteTime = Timestamp.FromDateTimeOffset(outcome.CompleteTime),
-                Specialist = $"specialists/{outcome.SpecialistId}",
+                Specialist = new SpecialistName(outcome.SpecialistId).ToString(),
             };
         }
 
@@ -118,7 +119,7 @@ public static class WorkMapping
 
     public static QueueRoutingExplanation ToProto(this RoutingExplanationView view) => new()
     {
-        Queue = $"queues/{view.QueueId}",
+        Queue = new QueueName(view.QueueId).ToString(),
         BlockingRule = (EligibilityRule)view.Rule,
         Reason = view.Reason,
         NextWorkItem = view.Next?.ToProto(withHistory: false),

@@ -18,15 +18,9 @@ public static class WorkRequestRules
 
     public static FieldCheck ItemName(this FieldCheck check, string value, string field, out string queueId, out string itemId)
     {
-        queueId = itemId = string.Empty;
-        var parts = value.Split('/');
-        var ok = parts.Length == 4 && parts[0] == "queues" && parts[2] == "workItems" &&
-                 ResourceIds.IsValidId(parts[1]) && ResourceIds.IsValidId(parts[3]);
-        if (ok)
-        {
-            queueId = parts[1];
-            itemId = parts[3];
-        }
+        var ok = WorkItemName.TryParse(value, out var name);
+        queueId = name.QueueId ?? string.Empty;
+        itemId = name.ItemId ?? string.Empty;
 
         return check.Require(ok, field, "must be `queues/{queue}/workItems/{work_item}`");
     }

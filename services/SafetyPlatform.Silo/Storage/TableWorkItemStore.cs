@@ -56,7 +56,10 @@ public sealed class TableWorkItemStore(TableServiceClient service) : IWorkItemSt
         var archived = Latest(archive).ToDictionary(i => i.ItemId, i => i.LastEvent, StringComparer.Ordinal);
         var finishedInJournal = latest.Where(i => WorkItemLifecycle.IsFinished(i.Status) &&
             !(archived.TryGetValue(i.ItemId, out var inArchive) && inArchive >= i.LastEvent)).ToList();
-        return new QueueRecovery(latest, closed, finishedInJournal);
+        var current = latest.ToDictionary(i => i.ItemId, StringComparer.Ordinal);
+        var superseded = archive.GroupBy(i => i.Partition).SelectMany(p => Latest(p))
+            .Where(i => current[i.ItemId].Partition != i.Partition).ToList();
+        return new QueueRecovery(latest, closed, finishedInJournal, superseded);
     }
 
     public async Task<IReadOnlyList<WorkItem>> ReadFinished(string queueId, int partition, CancellationToken cancellationToken = default) =>
