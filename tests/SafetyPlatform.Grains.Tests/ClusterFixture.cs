@@ -127,8 +127,14 @@ public sealed class InMemoryWorkItemStore : IWorkItemStore
 
     public int PartitionsPerGeneration => 2;
 
+    private readonly ConcurrentDictionary<string, int> _loads = new();
+
+    /// <summary>How many times a queue has been recovered from this store.</summary>
+    public int Loads(string queueId) => _loads.GetValueOrDefault(queueId);
+
     public Task<QueueRecovery> Load(string queueId, int partitionCount, CancellationToken cancellationToken = default)
     {
+        _loads.AddOrUpdate(queueId, 1, (_, n) => n + 1);
         var closed = _digests.TryGetValue(queueId, out var d) ? d.Values.ToList() : [];
         var open = Enumerable.Range(0, partitionCount).Where(p => closed.All(c => c.Partition != p)).ToList();
         var copies = open.SelectMany(p => Rows(queueId, p, false).Concat(Rows(queueId, p, true)))

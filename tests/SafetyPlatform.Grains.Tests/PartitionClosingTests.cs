@@ -63,8 +63,10 @@ public class PartitionClosingTests(ClusterFixture fixture)
         await AssertFinishedItemsAreFound();
 
         // A restart reads only the open partition; the closed ones are known by their digests.
+        var loadsBefore = Store.Loads(queueId);
         await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         await AssertFinishedItemsAreFound();
+        Assert.Equal(loadsBefore + 1, Store.Loads(queueId));
         Assert.Equal(5, (await queue.Get()).Depth);
 
         async Task AssertFinishedItemsAreFound()
