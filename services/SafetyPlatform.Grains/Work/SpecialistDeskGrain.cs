@@ -135,10 +135,12 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     private void SlotFreed() => _slotFreed.Fire();
 
+    /// <summary>The specialist, refused outright (not just offered nothing) when the Deactivated rule says no.</summary>
     private async Task<SpecialistView> ActiveSelf()
     {
         var me = await Self();
-        return me.Deactivated ? throw SafetyException.FailedPrecondition($"specialists/{Id} is deactivated") : me;
+        var verdict = Eligibility.ToTakeWork(Candidate(me), Availability(me));
+        return verdict.Rule == EligibilityRule.Deactivated ? throw SafetyException.FailedPrecondition(verdict.Reason) : me;
     }
 
     /// <summary>NOT_FOUND for a specialist who was never created; once seen, never asked again (specialists are never deleted).</summary>
