@@ -10,16 +10,29 @@ public static class SiloRoutes
 {
     public const string ClusterId = "silos";
 
-    /// <summary>The server-streaming and bidirectional methods: long-lived, so no overall time limit.</summary>
+    /// <summary>
+    /// The streaming methods: long-lived, so no overall time limit. Ours are read from the API's
+    /// own descriptors, so a stream added to a proto is never cut at the unary limit; health and
+    /// reflection are listed.
+    /// </summary>
     public static readonly IReadOnlyList<string> StreamingPaths =
     [
-        "/safety.roster.v1.RosterService/WatchTeam",
-        "/safety.work.v1.WorkService/StreamOffers",
-        "/safety.work.v1.WorkService/WatchOutcomes",
+        .. ApiStreamingPaths(),
         "/grpc.health.v1.Health/Watch",
         "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
         "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
     ];
+
+    private static IEnumerable<string> ApiStreamingPaths() =>
+        typeof(SafetyPlatform.Client.SafetyConnection).Assembly.GetTypes()
+            .Select(t => t.GetProperty("Descriptor", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Select(p => p?.GetValue(null))
+            .OfType<Google.Protobuf.Reflection.FileDescriptor>()
+            .SelectMany(file => file.Services)
+            .SelectMany(service => service.Methods.Where(m => m.IsServerStreaming || m.IsClientStreaming)
+                .Select(m => $"/{service.FullName}/{m.Name}"))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
 
     public static IReadOnlyList<RouteConfig> Routes(GatewayOptions options) =>
     [
