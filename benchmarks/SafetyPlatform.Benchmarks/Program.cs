@@ -230,19 +230,7 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (size, ct) =>
         {
             var batch = new BatchEnqueueWorkItemsRequest { Parent = queue.Name };
-            for (var i = 0; i < size; i++)
-            {
-                var id = $"{Guid.NewGuid():N}";
-                batch.Requests.Add(new EnqueueWorkItemRequest
-                {
-                    RequestId = id,
-                    WorkItem = new WorkItem
-                    {
-                        Client = "backlog", Content = new ContentReference { ContentId = id, Uri = "https://content.example/" + id },
-                        HarmCategory = HarmCategory.HateSpeech, Priority = priority, LanguageCode = language,
-                    },
-                });
-            }
+            batch.Requests.AddRange(Enumerable.Range(0, size).Select(_ => Report("backlog", priority, language)));
 
             var response = await connection.Work.BatchEnqueueWorkItemsAsync(batch, deadline: DateTime.UtcNow.AddMinutes(2), cancellationToken: ct);
             if (response.Results.Any(r => r.Code != 0))
@@ -256,6 +244,21 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
         }
 
         Console.WriteLine($"backlog: {count} {priority} items in '{language}' enqueued in {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>One report of a tool, with a fresh request id.</summary>
+    private static EnqueueWorkItemRequest Report(string client, Priority priority, string language)
+    {
+        var id = $"{Guid.NewGuid():N}";
+        return new EnqueueWorkItemRequest
+        {
+            RequestId = id,
+            WorkItem = new WorkItem
+            {
+                Client = client, Content = new ContentReference { ContentId = id, Uri = "https://content.example/" + id },
+                HarmCategory = HarmCategory.HateSpeech, Priority = priority, LanguageCode = language,
+            },
+        };
     }
 
     public async Task<Result> Run(TimeSpan duration, double? itemsPerSecond)
@@ -299,16 +302,7 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
                 var batch = new BatchEnqueueWorkItemsRequest { Parent = queue.Name };
                 for (var i = 0; i < batchSize; i++)
                 {
-                    var id = $"{Guid.NewGuid():N}";
-                    batch.Requests.Add(new EnqueueWorkItemRequest
-                    {
-                        RequestId = id,
-                        WorkItem = new WorkItem
-                        {
-                            Client = "benchmark", Content = new ContentReference { ContentId = id, Uri = "https://content.example/" + id },
-                            HarmCategory = HarmCategory.HateSpeech, Priority = (Priority)(1 + (sequence++ % 4)), LanguageCode = "en",
-                        },
-                    });
+                    batch.Requests.Add(Report("benchmark", (Priority)(1 + (sequence++ % 4)), "en"));
                 }
 
                 var start = Stopwatch.GetTimestamp();

@@ -189,7 +189,19 @@ public sealed class WorkDurabilityTests(ITestOutputHelper output) : OwnPlatform(
         }).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, ct) =>
         {
-            var response = await connection.Work.BatchEnqueueWorkItemsAsync(batch, cancellationToken: ct);
+            // 500 items a call, four at a time, beside other test classes on two cores: allow more than the
+            // client's default 30 s, and say what the platform was doing if even that runs out.
+            BatchEnqueueWorkItemsResponse response;
+            try
+            {
+                response = await connection.Work.BatchEnqueueWorkItemsAsync(batch, deadline: DateTime.UtcNow.AddMinutes(2), cancellationToken: ct);
+            }
+            catch (Grpc.Core.RpcException)
+            {
+                output.WriteLine(Platform.Diagnostics());
+                throw;
+            }
+
             Assert.All(response.Results, r => Assert.Equal(0, r.Code));
         });
         output.WriteLine($"enqueued {total} items in {clock.Elapsed.TotalSeconds:F1} s");

@@ -18,26 +18,4 @@ public static class OrderedIds
 
         return ids.GetViewBetween(afterId, ids.Max!).Where(id => id != afterId);
     }
-
-    /// <summary>Two id-ordered sequences as one, in id order.</summary>
-    public static IEnumerable<T> MergeById<T>(IEnumerable<T> first, IEnumerable<T> second, Func<T, string> idOf)
-    {
-        using var a = first.GetEnumerator();
-        using var b = second.GetEnumerator();
-        var hasA = a.MoveNext();
-        var hasB = b.MoveNext();
-        while (hasA || hasB)
-        {
-            if (hasA && (!hasB || string.CompareOrdinal(idOf(a.Current), idOf(b.Current)) <= 0))
-            {
-                yield return a.Current;
-                hasA = a.MoveNext();
-            }
-            else
-            {
-                yield return b.Current;
-                hasB = b.MoveNext();
-            }
-        }
-    }
 }

@@ -14,6 +14,7 @@ internal sealed class CommittedSpecialist(TimeProvider time)
 
     private SpecialistView? _view;
     private DateTimeOffset _asked;
+    private (SpecialistView View, RoutingProfile Profile)? _routing;
 
     /// <summary>Whether the specialist has been seen (specialists are never deleted).</summary>
     public bool Known => _view is not null;
@@ -23,6 +24,21 @@ internal sealed class CommittedSpecialist(TimeProvider time)
     {
         var now = time.GetUtcNow();
         return _view is { } view && now - _asked < TrustFor ? view : Remember(await ask());
+    }
+
+    /// <summary>
+    /// What routing needs of <paramref name="view"/>, built once per committed version rather
+    /// than on every request (it builds two dictionaries).
+    /// </summary>
+    public RoutingProfile RoutingOf(SpecialistView view)
+    {
+        if (_routing is not { } routing || !ReferenceEquals(routing.View, view))
+        {
+            routing = (view, view.RoutingProfile());
+            _routing = routing;
+        }
+
+        return routing.Profile;
     }
 
     /// <summary>Keeps the later of the copy and <paramref name="view"/>.</summary>

@@ -362,9 +362,9 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         return [.. heads.Where(h => h.Head is not null).OrderBy(h => h.Head!.Entry(), BacklogOrder.Instance).Select(h => h.QueueId)];
     }
 
-    private static RoutingProfile Profile(SpecialistView me) => me.RoutingProfile();
+    private RoutingProfile Profile(SpecialistView me) => _me.RoutingOf(me);
 
-    private static RoutingCandidate Candidate(SpecialistView me) => me.RoutingProfile().Candidate();
+    private RoutingCandidate Candidate(SpecialistView me) => Profile(me).Candidate();
 
     public async Task<ImmutableArray<RoutingExplanationView>> ExplainRouting(string queueId)
     {
