@@ -53,6 +53,16 @@ public sealed class SafetyException : Exception
 
     public static SafetyException FailedPrecondition(string message) => new(SafetyErrorKind.FailedPrecondition, message);
 
+    /// <summary>Refuses (ABORTED) an etag that is given and is not <paramref name="version"/>; an empty etag means "whatever is current".</summary>
+    public static void EnsureCurrent(string what, long version, string? etag)
+    {
+        var current = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!string.IsNullOrEmpty(etag) && etag != current)
+        {
+            throw StaleEtag(what, current);
+        }
+    }
+
     public static SafetyException StaleEtag(string what, string currentEtag) =>
         new(SafetyErrorKind.Aborted, $"{what} has changed since it was read (its etag is now \"{currentEtag}\"); read it again and retry");
 }

@@ -515,7 +515,7 @@ public class BacklogTests
         var escalated = _backlog.Escalate("w1", "aoife", "hate-review", "credible threat, needs a lead", At(9, 10));
         var review = new Backlog(ReviewRules(maxBacklog: 10));
 
-        var (adopted, isNew) = review.Adopt(escalated, 7, QueueId, "credible threat, needs a lead", At(9, 11));
+        var (adopted, isNew) = review.ReceiveEscalation(escalated, 7, QueueId, "credible threat, needs a lead", At(9, 11));
 
         Assert.True(isNew);
         Assert.Equal(WorkItemStatus.Queued, adopted.Status);
@@ -534,7 +534,7 @@ public class BacklogTests
         Assert.Equal(1, review.Waiting);
         Assert.Equal("w1", review.BestFor(Lead)?.ItemId);
 
-        var (again, againIsNew) = review.Adopt(escalated, 7, QueueId, "credible threat, needs a lead", At(9, 12));
+        var (again, againIsNew) = review.ReceiveEscalation(escalated, 7, QueueId, "credible threat, needs a lead", At(9, 12));
 
         Assert.False(againIsNew);
         Assert.Same(adopted, again);
@@ -549,7 +549,7 @@ public class BacklogTests
         var review = new Backlog(ReviewRules(maxBacklog: 1));
         review.Enqueue("w7", At(9, 5));
 
-        var (adopted, isNew) = review.Adopt(escalated, 0, QueueId, "needs a lead", At(9, 11));
+        var (adopted, isNew) = review.ReceiveEscalation(escalated, 0, QueueId, "needs a lead", At(9, 11));
 
         Assert.True(isNew);
         Assert.Equal(WorkItemStatus.Queued, adopted.Status);
@@ -736,6 +736,41 @@ public class BacklogTests
 
         Assert.Equal("w2", explanation.Next?.ItemId);
         Assert.Contains("specialists/cian rejected queues/hate-en/workItems/w1 before", explanation.Why, Ordinal);
+    }
+
+    [Fact]
+    public void Explain_puts_the_specialists_own_state_before_the_queue_they_could_otherwise_take_from()
+    {
+        // Aoife could take w1, but she is on a break: that is the answer for this queue as for every other.
+        _backlog.Enqueue("w1", At(9, 0), Priority.P1);
+
+        var explanation = _backlog.Explain(Aoife, new SpecialistAvailability(false, ActivityState.Break, 0, 3));
+
+        Assert.Equal(EligibilityRule.ActivityState, explanation.Verdict.Rule);
+        Assert.Null(explanation.Next);
+        Assert.Contains("BREAK", explanation.Why, Ordinal);
+    }
+
+    [Fact]
+    public void Explain_puts_the_specialists_own_state_before_the_queues_rule_that_would_also_refuse()
+    {
+        // Ines's team does not serve this queue, and she is deactivated besides: deactivated comes first.
+        _backlog.Enqueue("w1", At(9, 0));
+        var ines = SpecialistIn("ines", "lisbon", Proficiency.Expert, ("en", Proficiency.Expert));
+
+        var explanation = _backlog.Explain(ines, new SpecialistAvailability(true, ActivityState.Available, 0, 3));
+
+        Assert.Equal(EligibilityRule.Deactivated, explanation.Verdict.Rule);
+    }
+
+    [Fact]
+    public void Explain_of_an_available_specialist_with_a_free_slot_is_the_queues_answer()
+    {
+        _backlog.Enqueue("w1", At(9, 0), Priority.P1);
+
+        var explanation = _backlog.Explain(Aoife, new SpecialistAvailability(false, ActivityState.Available, 2, 3));
+
+        Assert.Equal("w1", explanation.Next?.ItemId);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
     /// it is, even once it has finished here; an item that comes back after being escalated away
     /// (its history has moved on since) is taken in again.
     /// </summary>
-    public (WorkItem Item, bool IsNew) Adopt(WorkItem escalated, int partition, string fromQueueId, string reason, DateTimeOffset now)
+    public (WorkItem Item, bool IsNew) ReceiveEscalation(WorkItem escalated, int partition, string fromQueueId, string reason, DateTimeOffset now)
     {
         if (_open.TryGetValue(escalated.ItemId, out var known))
         {
@@ -359,7 +359,18 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
         return _ids.After(afterId).Select(id => _open[id]).Where(i => status == WorkItemStatus.Unspecified || i.Status == status);
     }
 
-    /// <summary>Why this specialist would or would not be offered an item of this queue now.</summary>
+    /// <summary>
+    /// Why this specialist would or would not be offered an item of this queue now, given their
+    /// own state. That state (deactivated, not in a working state, no free slot) keeps them from
+    /// every queue alike, so it outranks whatever this queue would say.
+    /// </summary>
+    public RoutingExplanation Explain(RoutingCandidate specialist, SpecialistAvailability availability)
+    {
+        var own = Eligibility.ToTakeWork(specialist, availability);
+        return own.IsEligible ? Explain(specialist) : RoutingExplanation.Blocked(own);
+    }
+
+    /// <summary>Why this specialist would or would not be offered an item of this queue now, were they free to take one.</summary>
     public RoutingExplanation Explain(RoutingCandidate specialist)
     {
         var forQueue = Eligibility.ForQueue(specialist, Routing);

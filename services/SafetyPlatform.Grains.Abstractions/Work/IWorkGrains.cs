@@ -60,7 +60,7 @@ public interface IQueueGrain : IGrainWithStringKey
     Task<WorkItemView> Escalate(string itemId, string specialistId, string targetQueueId, string reason);
 
     /// <summary>Takes in an item escalated from another queue; a repeat changes nothing.</summary>
-    Task<WorkItemView> Adopt(WorkItemView item, string fromQueueId, string reason);
+    Task<WorkItemView> ReceiveEscalation(WorkItemView item, string fromQueueId, string reason);
 
     /// <summary>Turns a held item into an offer to another specialist who has the skills for it.</summary>
     Task<WorkItemView> Transfer(string itemId, string fromSpecialistId, RoutingProfile to, string reason);
@@ -68,9 +68,9 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <summary>What one specialist holds and is offered here, and has completed on the UTC day of <paramref name="since"/>.</summary>
     Task<SpecialistQueueWork> WorkOf(string specialistId, DateTimeOffset since);
 
-    /// <summary>Why this specialist would or would not be offered an item here now; changes nothing.</summary>
+    /// <summary>Why this specialist, in the given state, would or would not be offered an item here now; changes nothing.</summary>
     [AlwaysInterleave]
-    Task<RoutingExplanationView> Explain(RoutingProfile specialist);
+    Task<RoutingExplanationView> Explain(RoutingProfile specialist, SpecialistAvailability availability);
 }
 
 /// <summary>All queues and who serves them, for routing and ListQueues. Key: <see cref="AllQueues"/>.</summary>

@@ -107,7 +107,16 @@ public sealed record SpecialistQueueWork(
     [property: Id(1)] ImmutableArray<WorkItemView> Offers,
     [property: Id(2)] int HandledToday,
     [property: Id(3)] TimeSpan HandleTimeToday,
-    [property: Id(4)] int EscalatedToday);
+    [property: Id(4)] int EscalatedToday)
+{
+    /// <summary>A specialist's work in several queues, added up.</summary>
+    public static SpecialistQueueWork Sum(IReadOnlyCollection<SpecialistQueueWork> parts) => new(
+        [.. parts.SelectMany(p => p.Held)],
+        [.. parts.SelectMany(p => p.Offers)],
+        parts.Sum(p => p.HandledToday),
+        parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.HandleTimeToday),
+        parts.Sum(p => p.EscalatedToday));
+}
 
 /// <summary>What the queue directory knows of each queue, for routing.</summary>
 [GenerateSerializer, Immutable, Alias("safety.QueueRoute")]

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafetyPlatform.Domain.Roster;
@@ -15,27 +14,23 @@ namespace SafetyPlatform.Grains.Roster;
 public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<RoutingOptions> routing, TimeProvider time, ILogger<SpecialistGrain> logger)
     : Grain, ISpecialistGrain
 {
-    private SpecialistState _state = new();
-    private string? _etag;
-
-    /// <summary>When the last held item was finished, while the specialist still reads HANDLING (see <see cref="RoutingOptions.IdleGrace"/>).</summary>
-    private (DateTimeOffset At, ChangeContext Change)? _finished;
-    private IGrainTimer? _finishTimer;
+    private SpecialistRecord? _record;
+    private readonly IdleGrace _grace = new(routing.Value.IdleGrace);
+    private IGrainTimer? _graceTimer;
     private IGrainTimer? _reconcileTimer;
-
-    /// <summary>What storage holds; interleaved reads never see a change still being written.</summary>
-    private SpecialistView? _committed;
-
-    private SpecialistState S => _state;
 
     private string Id => this.GetPrimaryKeyString();
 
-    private string What => $"specialists/{Id}";
+    private SpecialistRecord Record => _record ??= new SpecialistRecord(store, Id);
+
+    private string Name => Record.Name;
+
+    private SpecialistState State => Record.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await Reload(cancellationToken);
-        if (S.Created && S.DeactivateTime is null && S.ActivityState == ActivityState.Handling)
+        await Record.Load(cancellationToken);
+        if (State.Created && State.DeactivateTime is null && State.ActivityState == ActivityState.Handling)
         {
             // A stop may have lost a pending return to AVAILABLE: ask the desk once activation is done.
             _reconcileTimer = this.RegisterGrainTimer(ReturnIfNothingHeld, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -46,13 +41,13 @@ public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<Rou
     private async Task ReturnIfNothingHeld()
     {
         _reconcileTimer?.Dispose();
-        if (S.ActivityState != ActivityState.Handling || _finished is not null)
+        if (State.ActivityState != ActivityState.Handling || _grace.Pending is not null)
         {
             return;
         }
 
         var work = await GrainFactory.Reference<ISpecialistDeskGrain>(Id).Work();
-        if (work.Held.IsEmpty && S.ActivityState == ActivityState.Handling && _finished is null)
+        if (work.Held.IsEmpty && State.ActivityState == ActivityState.Handling && _grace.Pending is null)
         {
             await Transition(ActivityState.Available, TransitionCause.WorkItemsFinished, new ChangeContext("system", "holds no work after a restart", null));
         }
@@ -60,33 +55,25 @@ public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<Rou
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_committed is not null)
+        if (Record.Committed is not null)
         {
             await SettleFinishedWork();
         }
     }
 
-    private async Task Reload(CancellationToken cancellationToken = default)
-    {
-        var (stored, etag) = await store.Load(Id, cancellationToken);
-        _state = stored ?? new SpecialistState();
-        _etag = etag;
-        _committed = S.Created ? Snapshot() : null;
-    }
-
     public async Task<SpecialistView> Create(string teamId, SpecialistProfile profile, string requestId)
     {
-        if (S.Created)
+        if (State.Created)
         {
-            if (requestId.Length > 0 && requestId == S.CreateRequestId)
+            if (requestId.Length > 0 && requestId == State.CreateRequestId)
             {
                 // A retried create: make sure the team side finished too.
-                await Team(S.TeamId).Join(Id);
-                await Team(S.TeamId).MemberChanged(View());
+                await Team(State.TeamId).Join(Id);
+                await Team(State.TeamId).MemberChanged(View());
                 return View();
             }
 
-            throw new SafetyException(SafetyErrorKind.AlreadyExists, $"{What} already exists");
+            throw new SafetyException(SafetyErrorKind.AlreadyExists, $"{Name} already exists");
         }
 
         var team = Team(teamId);
@@ -98,15 +85,15 @@ public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<Rou
         var now = time.GetUtcNow();
         await Persist(() =>
         {
-            S.Created = true;
-            S.TeamId = teamId;
-            S.Profile = profile;
-            S.ActivityState = ActivityState.Offline;
-            S.ActivityStateStart = now;
-            S.CreateTime = now;
-            S.UpdateTime = now;
-            S.Version = 1;
-            S.CreateRequestId = requestId;
+            State.Created = true;
+            State.TeamId = teamId;
+            State.Profile = profile;
+            State.ActivityState = ActivityState.Offline;
+            State.ActivityStateStart = now;
+            State.CreateTime = now;
+            State.UpdateTime = now;
+            State.Version = 1;
+            State.CreateRequestId = requestId;
         });
 
         await team.MemberChanged(View());
@@ -115,30 +102,30 @@ public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<Rou
 
     public Task<SpecialistView> Get() => Task.FromResult(EnsureCreated());
 
-    public Task<SpecialistView?> Find() => Task.FromResult(_committed);
+    public Task<SpecialistView?> Find() => Task.FromResult(Record.Committed);
 
     public async Task<SpecialistView> Update(SpecialistProfile values, ImmutableArray<string> fields, string? etag)
     {
         EnsureChangeable(etag);
-        var updated = ProfileChanges.Apply(S.Profile, values, fields);
-        if (!updated.SameAs(S.Profile))
+        var updated = ProfileChanges.Apply(State.Profile, values, fields);
+        if (!updated.SameAs(State.Profile))
         {
             var now = time.GetUtcNow();
             await Persist(() =>
             {
-                S.Profile = updated;
-                Touch(now);
+                State.Profile = updated;
+                Record.Touch(now);
             });
         }
 
-        await Team(S.TeamId).MemberChanged(View());
+        await Team(State.TeamId).MemberChanged(View());
         return View();
     }
 
     public async Task<SpecialistView> Move(string teamId, ChangeContext change)
     {
         EnsureChangeable(change.Etag);
-        var from = S.TeamId;
+        var from = State.TeamId;
         if (teamId != from)
         {
             var target = Team(teamId);
@@ -147,45 +134,45 @@ public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<Rou
             var now = time.GetUtcNow();
             await Persist(() =>
             {
-                S.TeamId = teamId;
-                Touch(now);
+                State.TeamId = teamId;
+                Record.Touch(now);
             });
             await Team(from).Leave(Id);
         }
 
-        await Team(S.TeamId).MemberChanged(View());
+        await Team(State.TeamId).MemberChanged(View());
         return View();
     }
 
     public async Task<SpecialistView> Deactivate(ChangeContext change)
     {
         EnsureCreated();
-        if (S.DeactivateTime is not null)
+        if (State.DeactivateTime is not null)
         {
             return View();
         }
 
-        CheckEtag(change.Etag);
+        Record.CheckEtag(change.Etag);
         await SettleFinishedWork();
-        if (S.ActivityState == ActivityState.Handling)
+        if (State.ActivityState == ActivityState.Handling)
         {
-            throw SafetyException.FailedPrecondition($"{What} is HANDLING work; finish or release it before deactivating");
+            throw SafetyException.FailedPrecondition($"{Name} is HANDLING work; finish or release it before deactivating");
         }
 
         var now = time.GetUtcNow();
-        var record = S.ActivityState == ActivityState.Offline ? null : NewTransition(ActivityState.Offline, change, now);
+        var record = State.ActivityState == ActivityState.Offline ? null : Record.NewTransition(ActivityState.Offline, change, now);
         await Persist(record, () =>
         {
             if (record is not null)
             {
-                EnterState(record, now);
+                Record.EnterState(record, now);
             }
 
-            S.DeactivateTime = now;
-            Touch(now);
+            State.DeactivateTime = now;
+            Record.Touch(now);
         });
 
-        await Team(S.TeamId).MemberChanged(View());
+        await Team(State.TeamId).MemberChanged(View());
         return View();
     }
 
@@ -198,159 +185,102 @@ public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<Rou
 
     public Task<SpecialistView> StartHandling(ChangeContext change)
     {
-        // The next item within the grace: they never stopped handling.
-        _finished = null;
-        return S.ActivityState == ActivityState.Handling && S.DeactivateTime is null
+        _grace.ItemTaken();
+        return State.ActivityState == ActivityState.Handling && State.DeactivateTime is null
             ? Task.FromResult(View())
             : Transition(ActivityState.Handling, TransitionCause.WorkItemTaken, change);
     }
 
     public async Task<SpecialistView> FinishHandling(ChangeContext change)
     {
-        if (S.ActivityState != ActivityState.Handling)
+        if (State.ActivityState != ActivityState.Handling)
         {
             return View();
         }
 
-        var grace = routing.Value.IdleGrace;
-        if (grace <= TimeSpan.Zero)
+        if (_grace.ReturnsAtOnce)
         {
             return await Transition(ActivityState.Available, TransitionCause.WorkItemsFinished, change);
         }
 
-        _finished = (time.GetUtcNow(), change);
-        // Checked a tenth of the grace apart after it, so the change lands at most that late.
-        _finishTimer ??= this.RegisterGrainTimer(FinishIfStillIdle, grace, grace / 10);
+        _grace.LastItemFinished(new FinishedWork(time.GetUtcNow(), change.Actor, change.Reason));
+        _graceTimer ??= this.RegisterGrainTimer(ReturnWhenGraceRunsOut, _grace.Length, _grace.CheckInterval);
         return View();
     }
 
-    /// <summary>Makes a specialist whose grace has passed AVAILABLE, as of when they finished.</summary>
-    private async Task FinishIfStillIdle()
+    private async Task ReturnWhenGraceRunsOut()
     {
-        if (_finished is { } finished && time.GetUtcNow() - finished.At < routing.Value.IdleGrace)
+        if (_grace.Pending is not null && !_grace.HasRunOut(time.GetUtcNow()))
         {
             return;
         }
 
         // On a failed write the pending finish stays, and the timer tries again.
         await SettleFinishedWork();
-        _finishTimer?.Dispose();
-        _finishTimer = null;
+        _graceTimer?.Dispose();
+        _graceTimer = null;
     }
 
     /// <summary>Writes a pending return to AVAILABLE now, so that the next change starts from it.</summary>
     private async Task SettleFinishedWork()
     {
-        if (_finished is { } finished)
+        if (_grace.Settle() is not { } finished || State.ActivityState != ActivityState.Handling || State.DeactivateTime is not null)
         {
-            _finished = null;
-            if (S.ActivityState == ActivityState.Handling && S.DeactivateTime is null)
-            {
-                try
-                {
-                    await Transition(ActivityState.Available, TransitionCause.WorkItemsFinished, finished.Change with { Etag = null }, finished.At);
-                }
-                catch
-                {
-                    _finished ??= finished;
-                    throw;
-                }
-            }
+            return;
+        }
+
+        try
+        {
+            await Transition(ActivityState.Available, TransitionCause.WorkItemsFinished, new ChangeContext(finished.Actor, finished.Reason, null), finished.At);
+        }
+        catch
+        {
+            _grace.Restore(finished);
+            throw;
         }
     }
 
     private async Task<SpecialistView> Transition(ActivityState target, TransitionCause cause, ChangeContext change, DateTimeOffset? at = null)
     {
         EnsureChangeable(change.Etag);
-        if (target != S.ActivityState)
+        if (target != State.ActivityState)
         {
-            var verdict = ActivityTransitions.Check(S.ActivityState, target, cause);
+            var verdict = ActivityTransitions.Check(State.ActivityState, target, cause);
             if (!verdict.Allowed)
             {
                 throw SafetyException.FailedPrecondition(verdict.Refusal!);
             }
 
             var now = time.GetUtcNow();
-            var effective = at is { } given && given < now && given >= S.ActivityStateStart ? given : now;
-            var record = NewTransition(target, change, effective);
+            var effective = at is { } requested ? IdleGrace.EffectiveTime(requested, State.ActivityStateStart, now) : now;
+            var record = Record.NewTransition(target, change, effective);
             await Persist(record, () =>
             {
-                EnterState(record, effective);
-                Touch(now);
+                Record.EnterState(record, effective);
+                Record.Touch(now);
             });
         }
 
-        await Team(S.TeamId).MemberChanged(View());
+        await Team(State.TeamId).MemberChanged(View());
         return View();
     }
 
     public async Task<ImmutableArray<ActivityTransitionRecord>> ListTransitions(long afterSequence, int pageSize)
     {
         EnsureCreated();
-        var page = await store.ReadHistory(Id, afterSequence, S.TransitionCount, pageSize);
+        var page = await Record.ReadHistory(afterSequence, pageSize);
         return [.. page];
-    }
-
-    /// <summary>The history entry of a transition; written together with the state that counts it.</summary>
-    private ActivityTransitionRecord NewTransition(ActivityState target, ChangeContext change, DateTimeOffset now)
-    {
-        var record = new ActivityTransitionRecord(
-            S.TransitionCount + 1,
-            S.ActivityState,
-            target,
-            now,
-            change.Actor.Length > 0 ? change.Actor : What,
-            change.Reason);
-        return record;
-    }
-
-    private void EnterState(ActivityTransitionRecord record, DateTimeOffset now)
-    {
-        var clock = new ActivityClock(S.ActivityState, S.ActivityStateStart, S.CompletedActivityTime).Enter(record.To, now);
-        S.ActivityState = clock.State;
-        S.ActivityStateStart = clock.StateStart;
-        S.CompletedActivityTime = new Dictionary<ActivityState, TimeSpan>(clock.CompletedTime);
-        S.TransitionCount = record.Sequence;
-    }
-
-    private void Touch(DateTimeOffset now)
-    {
-        S.UpdateTime = now;
-        S.Version++;
     }
 
     private Task Persist(Action change) => Persist(null, change);
 
-    /// <summary>
-    /// Applies the change and writes it (with its history entry) in one transaction. When the
-    /// write fails, memory may hold a change storage does not: read back what storage holds
-    /// (the write may even have landed), or drop the activation if storage cannot be read.
-    /// </summary>
+    /// <summary>Applies the change and writes it (with its history entry); drops the activation if storage cannot even be read back.</summary>
     private async Task Persist(ActivityTransitionRecord? transition, Action change)
     {
         // A desk can hold a view only of a specialist already written: creating one tells no desk
         // (that would activate one per specialist created, for nothing).
-        var deskMayKnow = _committed is not null;
-        change();
-        try
-        {
-            _etag = await store.Save(Id, S, transition, _etag);
-            _committed = Snapshot();
-        }
-        catch
-        {
-            try
-            {
-                await Reload();
-            }
-            catch (Exception)
-            {
-                DeactivateOnIdle();
-            }
-
-            throw;
-        }
-
+        var deskMayKnow = Record.Committed is not null;
+        await Record.Save(transition, change, DeactivateOnIdle);
         if (deskMayKnow)
         {
             await TellDesk(View());
@@ -378,32 +308,20 @@ public sealed partial class SpecialistGrain(ISpecialistStore store, IOptions<Rou
     private static partial void LogDeskNotTold(ILogger logger, string specialist, string reason);
 
     private SpecialistView EnsureCreated() =>
-        _committed ?? throw SafetyException.NotFound(What);
+        Record.Committed ?? throw SafetyException.NotFound(Name);
 
     private void EnsureChangeable(string? etag)
     {
         EnsureCreated();
-        if (S.DeactivateTime is not null)
+        if (State.DeactivateTime is not null)
         {
-            throw SafetyException.FailedPrecondition($"{What} is deactivated");
+            throw SafetyException.FailedPrecondition($"{Name} is deactivated");
         }
 
-        CheckEtag(etag);
-    }
-
-    private void CheckEtag(string? etag)
-    {
-        var current = S.Version.ToString(CultureInfo.InvariantCulture);
-        if (!string.IsNullOrEmpty(etag) && etag != current)
-        {
-            throw SafetyException.StaleEtag(What, current);
-        }
+        Record.CheckEtag(etag);
     }
 
     private ITeamGrain Team(string teamId) => GrainFactory.Reference<ITeamGrain>(teamId);
 
-    private SpecialistView View() => _committed ?? throw SafetyException.NotFound(What);
-
-    private SpecialistView Snapshot() => new(
-        Id, S.TeamId, S.Profile, S.ActivityState, S.ActivityStateStart, S.DeactivateTime, S.CreateTime, S.UpdateTime, S.Version);
+    private SpecialistView View() => Record.Committed ?? throw SafetyException.NotFound(Name);
 }

@@ -16,27 +16,27 @@ public sealed class TeamGrain(
     private readonly SortedDictionary<string, SpecialistView> _members = new(StringComparer.Ordinal);
     private readonly Guid _incarnation = Guid.NewGuid();
     private long _liveVersion;
-    private readonly Pulse _changed = new();
+    private readonly ChangeSignal _changed = new();
 
-    /// <summary>What storage holds; interleaved reads never see a change still being written.</summary>
+    /// <summary>Name storage holds; interleaved reads never see a change still being written.</summary>
     private TeamView? _committed;
 
-    private TeamState S => state.State;
+    private TeamState Team => state.State;
 
     private string Id => this.GetPrimaryKeyString();
 
-    private string What => $"teams/{Id}";
+    private string Name => new TeamName(Id).ToString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!S.Created)
+        if (!Team.Created)
         {
             return;
         }
 
         _committed = Snapshot();
 
-        var views = await Task.WhenAll(S.MemberIds.Select(id => GrainFactory.Reference<ISpecialistGrain>(id).Find()));
+        var views = await Task.WhenAll(Team.MemberIds.Select(id => GrainFactory.Reference<ISpecialistGrain>(id).Find()));
         foreach (var view in views)
         {
             // Ids whose specialist was never written, or has since moved, are not members.
@@ -49,27 +49,27 @@ public sealed class TeamGrain(
 
     public async Task<TeamView> Create(TeamProfile profile, string requestId)
     {
-        if (S.Created)
+        if (Team.Created)
         {
-            if (requestId.Length > 0 && requestId == S.CreateRequestId)
+            if (requestId.Length > 0 && requestId == Team.CreateRequestId)
             {
                 await Directory().Register(Id);
                 return View();
             }
 
-            throw new SafetyException(SafetyErrorKind.AlreadyExists, $"{What} already exists");
+            throw new SafetyException(SafetyErrorKind.AlreadyExists, $"{Name} already exists");
         }
 
         await EnsureLeadExists(profile.Lead);
         var now = time.GetUtcNow();
         await Persist(() =>
         {
-            S.Created = true;
-            S.Profile = profile;
-            S.CreateTime = now;
-            S.UpdateTime = now;
-            S.Version = 1;
-            S.CreateRequestId = requestId;
+            Team.Created = true;
+            Team.Profile = profile;
+            Team.CreateTime = now;
+            Team.UpdateTime = now;
+            Team.Version = 1;
+            Team.CreateRequestId = requestId;
         });
 
         await Directory().Register(Id);
@@ -82,19 +82,15 @@ public sealed class TeamGrain(
     public async Task<TeamView> Update(TeamProfile values, ImmutableArray<string> fields, string? etag)
     {
         EnsureCreated();
-        var current = S.Version.ToString(CultureInfo.InvariantCulture);
-        if (!string.IsNullOrEmpty(etag) && etag != current)
-        {
-            throw SafetyException.StaleEtag(What, current);
-        }
+        SafetyException.EnsureCurrent(Name, Team.Version, etag);
 
-        var updated = ProfileChanges.Apply(S.Profile, values, fields);
-        if (updated == S.Profile)
+        var updated = ProfileChanges.Apply(Team.Profile, values, fields);
+        if (updated == Team.Profile)
         {
             return View();
         }
 
-        if (updated.Lead != S.Profile.Lead)
+        if (updated.Lead != Team.Profile.Lead)
         {
             await EnsureLeadExists(updated.Lead);
         }
@@ -102,9 +98,9 @@ public sealed class TeamGrain(
         var now = time.GetUtcNow();
         await Persist(() =>
         {
-            S.Profile = updated;
-            S.UpdateTime = now;
-            S.Version++;
+            Team.Profile = updated;
+            Team.UpdateTime = now;
+            Team.Version++;
         });
         Changed();
         return View();
@@ -113,17 +109,17 @@ public sealed class TeamGrain(
     public async Task Join(string specialistId)
     {
         EnsureCreated();
-        if (!S.MemberIds.Contains(specialistId))
+        if (!Team.MemberIds.Contains(specialistId))
         {
-            await Persist(() => S.MemberIds.Add(specialistId));
+            await Persist(() => Team.MemberIds.Add(specialistId));
         }
     }
 
     public async Task Leave(string specialistId)
     {
-        if (S.MemberIds.Contains(specialistId))
+        if (Team.MemberIds.Contains(specialistId))
         {
-            await Persist(() => S.MemberIds.Remove(specialistId));
+            await Persist(() => Team.MemberIds.Remove(specialistId));
         }
 
         if (_members.Remove(specialistId))
@@ -134,7 +130,7 @@ public sealed class TeamGrain(
 
     public Task MemberChanged(SpecialistView member)
     {
-        if (member.TeamId != Id || !S.MemberIds.Contains(member.SpecialistId))
+        if (member.TeamId != Id || !Team.MemberIds.Contains(member.SpecialistId))
         {
             if (_members.Remove(member.SpecialistId))
             {
@@ -210,17 +206,17 @@ public sealed class TeamGrain(
         }
         finally
         {
-            _committed = S.Created ? Snapshot() : null;
+            _committed = Team.Created ? Snapshot() : null;
         }
     }
 
-    private TeamView EnsureCreated() => _committed is not null ? View() : throw SafetyException.NotFound(What);
+    private TeamView EnsureCreated() => _committed is not null ? View() : throw SafetyException.NotFound(Name);
 
     private ITeamDirectoryGrain Directory() => GrainFactory.Reference<ITeamDirectoryGrain>(ITeamDirectoryGrain.AllTeams);
 
     /// <summary>The committed team with the live member count.</summary>
     private TeamView View() =>
-        (_committed ?? throw SafetyException.NotFound(What)) with { MemberCount = _members.Values.Count(m => !m.Deactivated) };
+        (_committed ?? throw SafetyException.NotFound(Name)) with { MemberCount = _members.Values.Count(m => !m.Deactivated) };
 
-    private TeamView Snapshot() => new(Id, S.Profile, 0, S.CreateTime, S.UpdateTime, S.Version);
+    private TeamView Snapshot() => new(Id, Team.Profile, 0, Team.CreateTime, Team.UpdateTime, Team.Version);
 }

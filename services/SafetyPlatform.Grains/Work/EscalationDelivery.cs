@@ -37,7 +37,7 @@ internal sealed partial class EscalationDelivery(string queueId, IGrainFactory g
         try
         {
             var reason = escalated.Last(WorkItemAction.Escalated)?.Reason ?? string.Empty;
-            await grains.Reference<IQueueGrain>(escalated.EscalatedTo).Adopt(escalated.View(queueId), queueId, reason);
+            await grains.Reference<IQueueGrain>(escalated.EscalatedTo).ReceiveEscalation(escalated.View(queueId), queueId, reason);
             _pending.Remove(escalated.ItemId);
             noteDelivered(escalated with { EscalationDelivered = true }).Ignore();
         }

@@ -38,7 +38,7 @@ public sealed class OutcomeOutboxGrain(
     private readonly SortedDictionary<long, OutcomeNoticeRecord> _written = [];
     private readonly Dictionary<long, OutcomeNoticeRecord> _staged = [];
     private readonly Dictionary<string, long> _byItem = new(StringComparer.Ordinal);
-    private readonly Pulse _arrived = new();
+    private readonly ChangeSignal _arrived = new();
     private readonly OneAtATime _acknowledgements = new();
     private GroupCommit<string>? _commit;
     private long _next;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -25,7 +24,7 @@ public sealed partial class QueueGrain(
     ILogger<QueueGrain> logger,
     TimeProvider time) : Grain, IQueueGrain
 {
-    private readonly OneAtATime _configWrites = new();
+    private QueueRecord? _record;
     private FinishedItems? _finished;
     private OfferWaiters? _waiters;
     private Backlog? _backlog;
@@ -37,7 +36,9 @@ public sealed partial class QueueGrain(
 
     private QueueName Name => new(Id);
 
-    private QueueSettings Settings => state.State.Settings ?? throw SafetyException.NotFound(Name.ToString());
+    private QueueRecord Record => _record ??= new QueueRecord(state, this, Name);
+
+    private QueueSettings Settings => Record.Settings;
 
     private Backlog Backlog => _backlog ??= new Backlog(Settings.Rules(Id), _finished);
 
@@ -49,16 +50,15 @@ public sealed partial class QueueGrain(
     {
         _finished = new FinishedItems(Id, store, logger);
         _waiters = new OfferWaiters(Id, time);
-        _journal = new WorkItemJournal(store, Id, state.State.PartitionCount,
-            async count => { await WriteConfig(() => state.State.PartitionCount = Math.Max(state.State.PartitionCount, count)); return state.State.PartitionCount; });
-        _outcomes = new OutcomeHandOver(Id, GrainFactory, logger,
-            through => WriteConfig(() => state.State.OutcomesHandedOverThrough = Math.Max(state.State.OutcomesHandedOverThrough, through)));
+        _journal = new WorkItemJournal(store, Id, Record.State.PartitionCount,
+            Record.GrowPartitions);
+        _outcomes = new OutcomeHandOver(Id, GrainFactory, logger, Record.OutcomesHandedOver);
         _escalations = new EscalationDelivery(Id, GrainFactory, logger, delivered =>
         {
             _finished.Delivered(delivered);
             return Journal.Write(delivered);
         });
-        if (state.State.Created)
+        if (Record.Created)
         {
             await Recover(cancellationToken);
         }
@@ -67,7 +67,7 @@ public sealed partial class QueueGrain(
     private async Task Recover(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var (items, closed, finishedInJournal, superseded) = await store.Load(Id, state.State.PartitionCount, cancellationToken);
+        var (items, closed, finishedInJournal, superseded) = await store.Load(Id, Record.State.PartitionCount, cancellationToken);
         var loaded = time.GetElapsedTime(started);
         Journal.Recovered(items);
         _finished!.Recover(closed, items.Where(i => WorkItemLifecycle.IsFinished(i.Status)).Concat(superseded), time.GetUtcNow());
@@ -77,7 +77,7 @@ public sealed partial class QueueGrain(
             _finished.Ledger.Opened(item.Partition);
         }
 
-        _outcomes!.Recover(state.State.OutcomesHandedOverThrough, items.Where(i => i.Status == WorkItemStatus.Completed));
+        _outcomes!.Recover(Record.State.OutcomesHandedOverThrough, items.Where(i => i.Status == WorkItemStatus.Completed));
         _escalations!.Recover(items.Where(i => i.Status == WorkItemStatus.Escalated));
         // Written before archives existed: archive them before serving, since finished items are looked up there.
         await Task.WhenAll(finishedInJournal.Select(Journal.Write));
@@ -91,7 +91,7 @@ public sealed partial class QueueGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Spares the clients outcomes sent again after a planned restart.
-        if (state.State.Created && Journal.Failure is null)
+        if (Record.Created && Journal.Failure is null)
         {
             await _outcomes!.RecordProgress();
         }
@@ -99,29 +99,12 @@ public sealed partial class QueueGrain(
 
     public async Task<QueueView> Create(QueueSettings settings, string requestId)
     {
-        if (state.State.Created)
+        if (await Record.Create(settings, requestId, time.GetUtcNow()))
         {
-            if (requestId.Length > 0 && requestId == state.State.CreateRequestId)
-            {
-                await Directory().Register(Route());
-                return View();
-            }
-
-            throw new SafetyException(SafetyErrorKind.AlreadyExists, $"{Name} already exists");
+            StartSweeping();
         }
 
-        var now = time.GetUtcNow();
-        await WriteConfig(() =>
-        {
-            state.State.Created = true;
-            state.State.Settings = settings;
-            state.State.CreateTime = now;
-            state.State.UpdateTime = now;
-            state.State.Version = 1;
-            state.State.CreateRequestId = requestId;
-        });
         await Directory().Register(Route());
-        StartSweeping();
         return View();
     }
 
@@ -130,20 +113,7 @@ public sealed partial class QueueGrain(
     public async Task<QueueView> Update(QueueSettings values, ImmutableArray<string> fields, string? etag)
     {
         EnsureCreated();
-        var current = state.State.Version.ToString(CultureInfo.InvariantCulture);
-        if (!string.IsNullOrEmpty(etag) && etag != current)
-        {
-            throw SafetyException.StaleEtag(Name.ToString(), current);
-        }
-
-        var updated = QueueChanges.Apply(Settings, values, fields);
-        var now = time.GetUtcNow();
-        await WriteConfig(() =>
-        {
-            state.State.Settings = updated;
-            state.State.UpdateTime = now;
-            state.State.Version++;
-        });
+        var updated = await Record.Update(values, fields, etag, time.GetUtcNow());
         Backlog.Rules = updated.Rules(Id);
         await Directory().Register(Route());
         return View();
@@ -199,10 +169,10 @@ public sealed partial class QueueGrain(
             : null);
     }
 
-    public Task<RoutingExplanationView> Explain(RoutingProfile specialist)
+    public Task<RoutingExplanationView> Explain(RoutingProfile specialist, SpecialistAvailability availability)
     {
         EnsureCreated();
-        return Task.FromResult(Backlog.Explain(specialist.Candidate()).View(Id));
+        return Task.FromResult(Backlog.Explain(specialist.Candidate(), availability).View(Id));
     }
 
     public Task<WorkItemView?> Offer(RoutingProfile specialist)
@@ -278,7 +248,7 @@ public sealed partial class QueueGrain(
         return await Current(itemId);
     }
 
-    public async Task<WorkItemView> Adopt(WorkItemView item, string fromQueueId, string reason)
+    public async Task<WorkItemView> ReceiveEscalation(WorkItemView item, string fromQueueId, string reason)
     {
         EnsureWritable();
         await KnowFinished(item.ItemId);
@@ -286,7 +256,7 @@ public sealed partial class QueueGrain(
         {
             // An escalated item is never refused for a full queue: it must not be lost on its way.
             await Journal.MakeRoom(1);
-            var (adopted, isNew) = Backlog.Adopt(item.Arriving(), Journal.Partition, fromQueueId, reason, time.GetUtcNow());
+            var (adopted, isNew) = Backlog.ReceiveEscalation(item.Arriving(), Journal.Partition, fromQueueId, reason, time.GetUtcNow());
             if (isNew)
             {
                 Placed(adopted);
@@ -302,14 +272,9 @@ public sealed partial class QueueGrain(
     public Task<SpecialistQueueWork> WorkOf(string specialistId, DateTimeOffset since)
     {
         EnsureCreated();
-        var mine = Backlog.HeldBy(specialistId).ToList();
+        var mine = Backlog.HeldBy(specialistId).ToLookup(i => i.Status, i => i.View(Id));
         var (handled, handleTime, escalated) = _finished!.Tally.On(specialistId, since);
-        return Task.FromResult(new SpecialistQueueWork(
-            [.. mine.Where(i => i.Status == WorkItemStatus.Handling).Select(i => i.View(Id))],
-            [.. mine.Where(i => i.Status == WorkItemStatus.Reserved).Select(i => i.View(Id))],
-            handled,
-            handleTime,
-            escalated));
+        return Task.FromResult(new SpecialistQueueWork([.. mine[WorkItemStatus.Handling]], [.. mine[WorkItemStatus.Reserved]], handled, handleTime, escalated));
     }
 
     /// <summary>Applies one backlog decision and writes the changed item; answers once it is durable.</summary>
@@ -358,15 +323,12 @@ public sealed partial class QueueGrain(
         _finished!.Tally.ForgetBefore(now.AddDays(-1));
         _escalations!.RetryPending();
         _outcomes!.PublishInOrder();
-        _finished!.CloseDue(Journal, Journal.Partition, state.State.OutcomesHandedOverThrough);
+        _finished!.CloseDue(Journal, Journal.Partition, Record.State.OutcomesHandedOverThrough);
         return _outcomes.RecordProgress();
     }
 
     private void StartSweeping() =>
         this.RegisterGrainTimer(SweepReservations, routing.Value.ReservationSweep, routing.Value.ReservationSweep);
-
-    // Settings writes are rare; one at a time keeps Orleans' etag check happy in a reentrant grain.
-    private Task WriteConfig(Action change) => _configWrites.Run(() => StateWrites.Commit(state, this, change));
 
     private void EnsureWritable()
     {
@@ -378,7 +340,7 @@ public sealed partial class QueueGrain(
         }
     }
 
-    private QueueView EnsureCreated() => state.State.Created ? View() : throw SafetyException.NotFound(Name.ToString());
+    private QueueView EnsureCreated() => Record.Created ? View() : throw SafetyException.NotFound(Name.ToString());
 
     private async Task<WorkItemView> Current(string itemId) =>
         (Backlog.Find(itemId) ?? await _finished!.FindById(itemId))?.View(Id) ?? throw SafetyException.NotFound(Name.Item(itemId).ToString());
@@ -387,7 +349,7 @@ public sealed partial class QueueGrain(
     private WorkItem Latest(WorkItem changed) => Backlog.Find(changed.ItemId) ?? _finished!.ById(changed.ItemId) ?? changed;
 
     private QueueView View() => new(Id, Settings, Backlog.Waiting, Backlog.Held,
-        state.State.CreateTime, state.State.UpdateTime, state.State.Version, Waiters.Count);
+        Record.State.CreateTime, Record.State.UpdateTime, Record.State.Version, Waiters.Count);
 
     private QueueRoute Route() => new(Id, Settings.HarmCategory, Settings.Languages, Settings.MinimumProficiency, Settings.ServingTeams);
 

@@ -20,7 +20,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     private readonly HashSet<(string Queue, string Item)> _held = [];
     private readonly OpenOffers _offers = new(routing.Value.ReservationSweep * 2);
     private int _asking;
-    private readonly Pulse _slotFreed = new();
+    private readonly ChangeSignal _slotFreed = new();
     private int _accepting;
     private readonly CommittedSpecialist _me = new(time);
 
@@ -88,42 +88,13 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
             // Time in AVAILABLE is idleness; a specialist already HANDLING comes after everyone idle.
             var idleSince = me.ActivityState == ActivityState.Available ? me.ActivityStateStart : time.GetUtcNow();
             var waits = routes.Select(r => (r.QueueId, Wait: Queue(r.QueueId).WaitForOffers(profile, free, idleSince, maxWait))).ToList();
-            var chosen = new List<WorkItemView>();
-            while (waits.Count > 0)
+            var offers = await OffersAcrossQueues.Gather(GrainFactory, Id, free, waits);
+            foreach (var (queueId, offer) in offers)
             {
-                var done = await Task.WhenAny(waits.Select(w => w.Wait));
-                var entry = waits.First(w => w.Wait == done);
-                waits.Remove(entry);
-                var offers = await done;
-                if (offers.IsEmpty)
-                {
-                    continue;
-                }
-
-                if (chosen.Count == 0)
-                {
-                    chosen.AddRange(offers);
-                    foreach (var offer in offers)
-                    {
-                        Offered(entry.QueueId, offer);
-                    }
-
-                    foreach (var other in waits)
-                    {
-                        Queue(other.QueueId).CancelWait(Id).Ignore();
-                    }
-                }
-                else
-                {
-                    // Two queues offered at once: keep the first queue's offers, give the others back untouched.
-                    foreach (var offer in offers)
-                    {
-                        await Queue(entry.QueueId).Withdraw(offer.ItemId, Id);
-                    }
-                }
+                Offered(queueId, offer);
             }
 
-            return [.. chosen];
+            return [.. offers.Select(o => o.Offer)];
         }
         finally
         {
@@ -310,13 +281,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     {
         var me = await Self();
         var since = time.GetUtcNow().UtcDateTime.Date;
-        var parts = await Task.WhenAll((await Directory().ServedBy(me.TeamId)).Select(r => Queue(r.QueueId).WorkOf(Id, since)));
-        return new SpecialistQueueWork(
-            [.. parts.SelectMany(p => p.Held)],
-            [.. parts.SelectMany(p => p.Offers)],
-            parts.Sum(p => p.HandledToday),
-            parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.HandleTimeToday),
-            parts.Sum(p => p.EscalatedToday));
+        return SpecialistQueueWork.Sum(await Task.WhenAll((await Directory().ServedBy(me.TeamId)).Select(r => Queue(r.QueueId).WorkOf(Id, since))));
     }
 
     public async Task OfferExpired(string queueId, string itemId)
@@ -369,15 +334,8 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     public async Task<ImmutableArray<RoutingExplanationView>> ExplainRouting(string queueId)
     {
         var me = await Self();
-        var profile = Profile(me);
-        var availability = Eligibility.ToTakeWork(profile.Candidate(), Availability(me));
         IEnumerable<string> queueIds = queueId.Length > 0 ? [queueId] : (await Directory().ServedBy(me.TeamId)).Select(r => r.QueueId);
-        return [.. await Task.WhenAll(queueIds.Select(async id =>
-        {
-            var explanation = await Queue(id).Explain(profile);
-            // The specialist's own state comes first: it keeps them from every queue alike.
-            return availability.IsEligible ? explanation : explanation with { Rule = availability.Rule, Reason = availability.Reason, Next = null };
-        }))];
+        return [.. await Task.WhenAll(queueIds.Select(id => Queue(id).Explain(Profile(me), Availability(me))))];
     }
 
     private ISpecialistGrain Roster() => GrainFactory.Reference<ISpecialistGrain>(Id);
