@@ -13,21 +13,23 @@ using HarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory;
 // Load generator for the work cycle: enqueue → offer → accept → complete through the gateway.
 // Usage: dotnet run -c Release --project benchmarks/SafetyPlatform.Benchmarks -- [--seconds 20] [--specialists 64]
 //        [--concurrency 4] [--azurite-disk] [--pull [--workers 2] [--poll-ms 250]] [--warmup-seconds 15] [--batch 50]
-//        [--backlog N] [--memory-minutes M] [--recovery-finished F --recovery-open O]
+//        [--backlog N] [--memory-minutes M] [--recovery-finished F --recovery-open O] [--direct]
 // By default specialists hold StreamOffers streams (push); --pull makes --workers loops per specialist poll GetNextWorkItem.
 // --backlog N first fills the queue with N P0 items in a language the specialists do not read (they fit only part of what waits).
 // --memory-minutes M runs the cycle at peak for M minutes and prints the silo's memory each minute (instead of the usual phases).
 // --recovery-finished F --recovery-open O: F items through the cycle, then O waiting, then a silo restart: prints the queue's recovery.
+// --direct runs the cycle straight to the silo instead of through the gateway (echo still measures both): what the gateway adds.
 var options = Options.Parse(args);
 Console.WriteLine($"SafetyPlatform work-cycle benchmark — {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores");
 Console.WriteLine($"options: {options}");
 
 await using var platform = await LocalPlatform.Start(inMemoryStorage: !options.AzuriteOnDisk);
 using var connection = platform.Connect();
-Console.WriteLine($"platform: Azurite ({(options.AzuriteOnDisk ? "on disk" : "in memory")}), 1 silo, gateway {platform.GatewayAddress}");
-
 using var direct = SafetyConnection.Open(platform.SiloAddress);
-var floor = await Floor.Create(connection, options);
+Console.WriteLine($"platform: Azurite ({(options.AzuriteOnDisk ? "on disk" : "in memory")}), 1 silo, gateway {platform.GatewayAddress}; " +
+                  $"the cycle goes {(options.Direct ? "straight to the silo " + platform.SiloAddress : "through the gateway")}");
+
+var floor = await Floor.Create(options.Direct ? direct : connection, options);
 if (options.RecoveryFinished > 0 || options.RecoveryOpen > 0)
 {
     return await Scenarios.Recovery(platform, connection, floor, options);
@@ -83,8 +85,10 @@ var changesAfterPeak = await activityChanges.Count();
 Console.WriteLine($"  specialists' activity changes (HANDLING ⇄ AVAILABLE, one storage transaction each): {(changesAfterPeak - changesBefore) / (double)peak.Completed:F2} per item");
 
 // 4. Half the peak rate: what an offer costs when the platform is not saturated.
+using var stalls = StallProbe.Start();
 var half = await floor.Run(TimeSpan.FromSeconds(options.Seconds), itemsPerSecond: peak.ItemsPerSecond / 2);
 half.Print("half peak", echo.PerSecond);
+stalls.Print(TimeSpan.FromSeconds(options.Seconds));
 cpu.PrintPer("item", half.Completed);
 Console.WriteLine($"  specialists' activity changes: {(await activityChanges.Count() - changesAfterPeak) / (double)half.Completed:F2} per item");
 
@@ -476,7 +480,7 @@ internal sealed class Result(double? targetRate, bool pull, int batch)
 }
 
 internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull, int PollMs, int WarmupSeconds, int Batch,
-    int Backlog, int MemoryMinutes, int RecoveryFinished, int RecoveryOpen)
+    int Backlog, int MemoryMinutes, int RecoveryFinished, int RecoveryOpen, bool Direct)
 {
     public static Options Parse(string[] args)
     {
@@ -484,7 +488,8 @@ internal sealed record Options(int Seconds, int Specialists, int Concurrency, in
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(Int("--seconds", 20), Int("--specialists", 64), Int("--concurrency", 4), Int("--workers", 2),
             args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"), Int("--poll-ms", 250), Int("--warmup-seconds", 15), Int("--batch", 50),
-            Int("--backlog", 0), Int("--memory-minutes", 0), Int("--recovery-finished", 0), Int("--recovery-open", 0));
+            Int("--backlog", 0), Int("--memory-minutes", 0), Int("--recovery-finished", 0), Int("--recovery-open", 0),
+            args.Contains("--direct"));
     }
 }
 
