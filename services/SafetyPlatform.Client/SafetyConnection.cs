@@ -53,6 +53,7 @@ public sealed class SafetyConnection : IDisposable
         var invoker = channel.Intercept(new CallDefaultsInterceptor(options.DefaultDeadline));
         Roster = new RosterService.RosterServiceClient(invoker);
         Work = new WorkService.WorkServiceClient(invoker);
+        Monitoring = new SafetyPlatform.Api.Monitoring.V1.MonitoringService.MonitoringServiceClient(invoker);
         Diagnostics = new SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient(invoker);
     }
 
@@ -64,6 +65,9 @@ public sealed class SafetyConnection : IDisposable
 
     /// <summary>Queues, work items and routing.</summary>
     public WorkService.WorkServiceClient Work { get; }
+
+    /// <summary>Live statistics of queues.</summary>
+    public SafetyPlatform.Api.Monitoring.V1.MonitoringService.MonitoringServiceClient Monitoring { get; }
 
     /// <summary>Echo, for measuring the cost of a call.</summary>
     public SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient Diagnostics { get; }

@@ -814,4 +814,18 @@ public class BacklogTests
         Assert.Equal(itemId, _backlog.OfferBest(specialist, At(9, 1))?.ItemId);
         return _backlog.Accept(itemId, specialist.SpecialistId, At(9, 1, 10));
     }
+
+    [Fact]
+    public void Waiting_items_of_every_language_are_listed_together_in_routing_order()
+    {
+        _backlog.Enqueue("de-p2", At(9, 0), Priority.P2, "de");
+        _backlog.Enqueue("en-p1-late", At(9, 1), Priority.P1, "en", deadline: At(10, 30));
+        _backlog.Enqueue("de-p1-early", At(9, 2), Priority.P1, "de", deadline: At(10, 0));
+        _backlog.Enqueue("en-p0", At(9, 3), Priority.P0, "en");
+        _backlog.Enqueue("en-p2", At(9, 4), Priority.P2, "en");
+        _backlog.OfferBest(Cian, At(9, 5)); // en-p0 is offered: no longer waiting
+
+        Assert.Equal(["de-p1-early", "en-p1-late", "de-p2", "en-p2"], _backlog.WaitingInRoutingOrder().Select(e => e.ItemId));
+        Assert.Equal(1, _backlog.Reserved);
+    }
 }

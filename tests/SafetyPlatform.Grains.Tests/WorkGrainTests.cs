@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Roster;
@@ -427,6 +428,72 @@ public class WorkGrainTests(ClusterFixture fixture)
         // No free slot left: the next wait offers nothing more.
         Assert.Empty(await longIdle.WaitForOffers(TimeSpan.Zero));
         Assert.Equal(1, (await queue.Get()).Depth);
+    }
+
+    [Fact]
+    public async Task The_queue_counts_each_transition_in_the_interval_it_happened_in_and_measures_its_backlog()
+    {
+        // From the start of the next quarter hour (q), on the test clock.
+        var now = ClusterFixture.Time.GetUtcNow();
+        var q = StatsInterval.Containing(now, StatsInterval.FifteenMinutes).End;
+        ClusterFixture.Time.Advance(q - now);
+        var (teamId, queue, queueId) = await NewFloor();
+        var urgent = await queue.Enqueue(Item(Priority.P1, "urgent"));   // q, due q + 1 h
+        await queue.Enqueue(Item(Priority.P2, "routine"));                // q, due q + 8 h
+        var desk = await NewSpecialist(teamId);
+
+        ClusterFixture.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(urgent.ItemId, (await desk.Next())!.ItemId);          // offered at q + 0:30
+        ClusterFixture.Time.Advance(TimeSpan.FromSeconds(10));
+        await desk.Accept(queueId, urgent.ItemId);                         // accepted at q + 0:40: waited 40 s
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(3));
+        await desk.Complete(queueId, urgent.ItemId, new WorkOutcome("remove", "HS-2", "", default, default, ""));  // q + 3:40: handled 3 min
+
+        var stats = await queue.GetStats(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(queueId, stats.QueueId);
+        Assert.Equal(1, stats.Load.Waiting);
+        Assert.Equal(1, stats.Load.WaitingByPriority[Priority.P2]);
+        Assert.Equal(new TimeSpan(0, 3, 40), stats.Load.OldestAge);
+        Assert.Equal(1, stats.Load.Prediction.Staffed);
+        Assert.Equal(TimeSpan.FromMinutes(3), stats.Load.Prediction.HandleTime);
+        Assert.Null(stats.Load.Prediction.FirstBreach);
+        var (minute, previousMinute, quarter, previousQuarter) = (stats.Intervals[0], stats.Intervals[1], stats.Intervals[2], stats.Intervals[3]);
+        Assert.Equal(q + TimeSpan.FromMinutes(3), minute.Interval.Start);
+        Assert.Equal(1, minute.Completions);
+        Assert.Equal(0, minute.Arrivals);
+        Assert.True(previousMinute.Closed);
+        Assert.Equal(0, previousMinute.Completions + previousMinute.Arrivals);
+        Assert.Equal(q, quarter.Interval.Start);
+        Assert.False(quarter.Closed);
+        Assert.Equal((2, 1, 1, 1), (quarter.Arrivals, quarter.Offers, quarter.Accepts, quarter.Completions));
+        Assert.Equal(TimeSpan.FromSeconds(40), quarter.AverageWaitToAccept);
+        Assert.Equal(TimeSpan.FromMinutes(3), quarter.AverageHandleTime);
+        Assert.Equal(1.0, quarter.SlaAttainment);
+        Assert.Equal(0, previousQuarter.Arrivals);
+    }
+
+    [Fact]
+    public async Task A_stats_watcher_waits_for_the_next_transition_and_not_longer()
+    {
+        var (_, queue, _) = await NewFloor();
+        var before = await queue.GetStats(TimeSpan.FromMinutes(5));
+
+        var watching = queue.WatchStats(before.Version, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1));
+        await queue.Enqueue(Item(Priority.P1, "wakes-the-watcher"));
+        var after = await watching.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(after.Version > before.Version);
+        Assert.Equal(1, after.Load.Waiting);
+        // Already behind: answered at once.
+        Assert.Equal(1, (await queue.WatchStats(before.Version, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1)).WaitAsync(TimeSpan.FromSeconds(10))).Load.Waiting);
+    }
+
+    [Fact]
+    public async Task Stats_of_a_queue_never_created_are_not_found()
+    {
+        var error = await Assert.ThrowsAsync<SafetyException>(() => fixture.Grains.GetGrain<IQueueGrain>(NewId("nowhere")).GetStats(TimeSpan.FromMinutes(5)));
+        Assert.Equal(SafetyErrorKind.NotFound, error.Kind);
     }
 
     private static async Task WaitUntil(Func<Task<bool>> condition)

@@ -1,3 +1,5 @@
+using SafetyPlatform.Domain.Monitoring;
+
 namespace SafetyPlatform.Domain.Work;
 
 /// <summary>
@@ -9,9 +11,9 @@ namespace SafetyPlatform.Domain.Work;
 /// item and reserving it, and an item never has two holders. Finished items (completed,
 /// escalated) leave the backlog; the caller keeps them elsewhere and may say how to find one
 /// (<paramref name="finished"/>), so that a repeated enqueue and a late accept still get the
-/// right answer.
+/// right answer. Every transition is counted in <paramref name="activity"/>, when given, as it is made.
 /// </summary>
-public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
+public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null, QueueActivity? activity = null)
 {
     private readonly Dictionary<string, WorkItem> _open = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _ids = new(StringComparer.Ordinal);
@@ -28,6 +30,32 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
 
     /// <summary>Items reserved for or handled by a specialist.</summary>
     public int Held => _open.Count - Waiting;
+
+    /// <summary>Items offered to a specialist, not yet accepted.</summary>
+    public int Reserved => _reservations.Count;
+
+    /// <summary>Every waiting item, in routing order (the languages' sets merged).</summary>
+    public IEnumerable<BacklogEntry> WaitingInRoutingOrder()
+    {
+        var heads = new PriorityQueue<IEnumerator<BacklogEntry>, BacklogEntry>(BacklogOrder.Instance);
+        foreach (var set in _waitingByLanguage.Values)
+        {
+            var cursor = set.GetEnumerator();
+            if (cursor.MoveNext())
+            {
+                heads.Enqueue(cursor, cursor.Current);
+            }
+        }
+
+        while (heads.TryDequeue(out var cursor, out var entry))
+        {
+            yield return entry;
+            if (cursor.MoveNext())
+            {
+                heads.Enqueue(cursor, cursor.Current);
+            }
+        }
+    }
 
     /// <summary>Every open item, in id order.</summary>
     public IEnumerable<WorkItem> OpenItems => _ids.Select(id => _open[id]);
@@ -79,6 +107,7 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
         var blank = new WorkItem(newItemId, partition, submission, WorkItemStatus.Unspecified, string.Empty, null, now, deadline, null, null, [], []);
         var item = blank.After(WorkItemAction.Enqueued, WorkItemActor.SubmittingClient, now, "clients/" + submission.Client, string.Empty);
         Index(item);
+        activity?.Count(item);
         return (item, true);
     }
 
@@ -115,6 +144,7 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
         };
         var item = arriving.After(WorkItemAction.EscalatedIn, WorkItemActor.EscalatingQueue, now, $"queues/{fromQueueId}", reason);
         Index(item);
+        activity?.Count(item);
         return (item, true);
     }
 
@@ -431,12 +461,14 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null)
     {
         Unindex(_open[item.ItemId]);
         Index(item);
+        activity?.Count(item);
         return item;
     }
 
     private WorkItem Remove(WorkItem item)
     {
         Unindex(_open[item.ItemId]);
+        activity?.Count(item);
         _open.Remove(item.ItemId);
         _ids.Remove(item.ItemId);
         if (_byRequest.TryGetValue(item.Submission.RequestKey, out var owner) && owner == item.ItemId)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Abstractions.Monitoring;
 using SafetyPlatform.Grains.Abstractions.Roster;
 
 namespace SafetyPlatform.Grains.Abstractions.Work;
@@ -58,6 +59,19 @@ public interface IQueueGrain : IGrainWithStringKey
 
     /// <summary>Moves a held item to <paramref name="targetQueueId"/> (empty: the escalation queue).</summary>
     Task<WorkItemView> Escalate(string itemId, string specialistId, string targetQueueId, string reason);
+
+    /// <summary>
+    /// The queue's live numbers: its backlog now (items due within <paramref name="atRiskWithin"/>
+    /// count as at risk), and its current and previous 1- and 15-minute intervals.
+    /// </summary>
+    Task<QueueStatsView> GetStats(TimeSpan atRiskWithin);
+
+    /// <summary>
+    /// A long poll for watchers: the numbers as soon as a transition is counted after
+    /// <paramref name="knownVersion"/> (at once if one already has), or after
+    /// <paramref name="maxWait"/> without one.
+    /// </summary>
+    Task<QueueStatsView> WatchStats(long knownVersion, TimeSpan atRiskWithin, TimeSpan maxWait);
 
     /// <summary>Takes in an item escalated from another queue; a repeat changes nothing.</summary>
     Task<WorkItemView> ReceiveEscalation(WorkItemView item, string fromQueueId, string reason);

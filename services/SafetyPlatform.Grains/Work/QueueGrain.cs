@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
 
 namespace SafetyPlatform.Grains.Work;
@@ -31,6 +32,7 @@ public sealed partial class QueueGrain(
     private WorkItemJournal? _journal;
     private OutcomeHandOver? _outcomes;
     private EscalationDelivery? _escalations;
+    private QueueMonitor? _monitor;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -40,7 +42,9 @@ public sealed partial class QueueGrain(
 
     private QueueSettings Settings => Record.Settings;
 
-    private Backlog Backlog => _backlog ??= new Backlog(Settings.Rules(Id), _finished);
+    private Backlog Backlog => _backlog ??= new Backlog(Settings.Rules(Id), _finished, Monitor.Activity);
+
+    private QueueMonitor Monitor => _monitor ??= new QueueMonitor(Id, time);
 
     private OfferWaiters Waiters => _waiters!;
 
@@ -164,6 +168,7 @@ public sealed partial class QueueGrain(
     public Task<BacklogHead?> Peek(RoutingProfile specialist)
     {
         EnsureCreated();
+        Monitor.Saw(specialist.SpecialistId);
         return Task.FromResult(Backlog.BestFor(specialist.Candidate()) is { } best
             ? new BacklogHead(best.Submission.Priority, best.Deadline, best.Arrival, best.ItemId)
             : null);
@@ -178,6 +183,7 @@ public sealed partial class QueueGrain(
     public Task<WorkItemView?> Offer(RoutingProfile specialist)
     {
         EnsureWritable();
+        Monitor.Saw(specialist.SpecialistId);
         return Task.FromResult(Backlog.OfferBest(specialist.Candidate(), time.GetUtcNow())?.View(Id));
     }
 
@@ -185,6 +191,7 @@ public sealed partial class QueueGrain(
     {
         EnsureWritable();
         Waiters.End(specialist.SpecialistId);
+        Monitor.Saw(specialist.SpecialistId);
         var waiting = new WaitingSpecialist(specialist.Candidate(), slots, idleSince);
         var now = Backlog.OfferRounds([waiting], time.GetUtcNow())[0];
         return now.Count > 0 || maxWait <= TimeSpan.Zero ? [.. now.Select(i => i.View(Id))] : await Waiters.Wait(waiting, maxWait);
@@ -269,6 +276,18 @@ public sealed partial class QueueGrain(
         return await Current(item.ItemId);
     }
 
+    public Task<QueueStatsView> GetStats(TimeSpan atRiskWithin)
+    {
+        EnsureCreated();
+        return Task.FromResult(Monitor.Stats(Backlog, atRiskWithin));
+    }
+
+    public Task<QueueStatsView> WatchStats(long knownVersion, TimeSpan atRiskWithin, TimeSpan maxWait)
+    {
+        EnsureCreated();
+        return Monitor.Watch(Backlog, knownVersion, atRiskWithin, maxWait);
+    }
+
     public Task<SpecialistQueueWork> WorkOf(string specialistId, DateTimeOffset since)
     {
         EnsureCreated();
@@ -321,6 +340,7 @@ public sealed partial class QueueGrain(
 
         Dispatch();
         _finished!.Tally.ForgetBefore(now.AddDays(-1));
+        Monitor.Forget();
         _escalations!.RetryPending();
         _outcomes!.PublishInOrder();
         _finished!.CloseDue(Journal, Journal.Partition, Record.State.OutcomesHandedOverThrough);

@@ -62,6 +62,7 @@ public static class SiloHosting
     {
         app.MapGrpcService<RosterApi>();
         app.MapGrpcService<WorkApi>();
+        app.MapGrpcService<MonitoringApi>();
         app.MapGrpcService<DiagnosticsApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -1,0 +1,118 @@
+using SafetyPlatform.Domain.Work;
+
+namespace SafetyPlatform.Domain.Monitoring;
+
+/// <summary>
+/// What a queue's items and specialists did lately, counted as it happens: each transition in
+/// its 1-minute interval (kept for 30 minutes, so the previous 15-minute interval is always
+/// whole), and who served the queue in the last <see cref="StaffedWindow"/>. Longer intervals are
+/// sums of their minutes. <paramref name="counted"/>, when given, is called after each count (to
+/// wake whoever watches the numbers).
+/// </summary>
+public sealed class QueueActivity(Action? counted = null)
+{
+    /// <summary>A specialist counts as staffing the queue for this long after they last asked it for work or acted on its items.</summary>
+    public static readonly TimeSpan StaffedWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>The handle time used to predict breaches is the average over this much of the recent past.</summary>
+    public static readonly TimeSpan HandleTimeWindow = TimeSpan.FromMinutes(15);
+
+    private const string SpecialistPrefix = "specialists/";
+
+    private static readonly TimeSpan Kept = TimeSpan.FromMinutes(30);
+
+    private readonly SortedDictionary<DateTimeOffset, ItemTransitionTally> _minutes = [];
+    private readonly Dictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.Ordinal);
+
+    /// <summary>How many transitions have been counted: it grows with every one, so a watcher can tell whether anything happened.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Counts the transition that made <paramref name="item"/> (its latest event), and notes the specialists in it.</summary>
+    public void Count(WorkItem item)
+    {
+        var change = item.History[^1];
+        Version++;
+        Minute(change.At).Count(item);
+        if (change.Actor.StartsWith(SpecialistPrefix, StringComparison.Ordinal))
+        {
+            Saw(change.Actor[SpecialistPrefix.Length..], change.At);
+        }
+
+        if (item.Holder.Length > 0)
+        {
+            Saw(item.Holder, change.At);
+        }
+
+        counted?.Invoke();
+    }
+
+    /// <summary>A specialist asked this queue for work at <paramref name="at"/>.</summary>
+    public void Saw(string specialistId, DateTimeOffset at)
+    {
+        if (!_lastSeen.TryGetValue(specialistId, out var last) || last < at)
+        {
+            _lastSeen[specialistId] = at;
+        }
+    }
+
+    /// <summary>Specialists who asked for work here or acted on an item here in the <see cref="StaffedWindow"/> before <paramref name="now"/>.</summary>
+    public int Staffed(DateTimeOffset now) => _lastSeen.Values.Count(at => at > now - StaffedWindow);
+
+    /// <summary>The numbers of <paramref name="interval"/> as of <paramref name="now"/>; closed once it has ended.</summary>
+    public QueueIntervalStats Interval(StatsInterval interval, DateTimeOffset now)
+    {
+        if (interval.Length < StatsInterval.OneMinute || interval.Length.Ticks % StatsInterval.OneMinute.Ticks != 0 || interval.Start < now - Kept)
+        {
+            throw new ArgumentOutOfRangeException(nameof(interval), interval, $"whole minutes within the last {Kept.TotalMinutes} minutes are kept");
+        }
+
+        return QueueIntervalStats.From(interval, interval.End <= now, Sum(interval.Start, interval.End));
+    }
+
+    /// <summary>The average handle time of the items completed in the <see cref="HandleTimeWindow"/> before <paramref name="now"/>; null when none was.</summary>
+    public TimeSpan? RecentHandleTime(DateTimeOffset now)
+    {
+        var minute = StatsInterval.Containing(now, StatsInterval.OneMinute);
+        var recent = Sum(minute.End - HandleTimeWindow, minute.End);
+        return recent.Completions == 0 ? null : recent.HandleTime / recent.Completions;
+    }
+
+    /// <summary>Forgets minutes and specialists too old to matter at <paramref name="now"/>.</summary>
+    public void Forget(DateTimeOffset now)
+    {
+        foreach (var old in _minutes.Keys.TakeWhile(start => start < now - Kept).ToList())
+        {
+            _minutes.Remove(old);
+        }
+
+        foreach (var gone in _lastSeen.Where(s => s.Value <= now - StaffedWindow).Select(s => s.Key).ToList())
+        {
+            _lastSeen.Remove(gone);
+        }
+    }
+
+    private ItemTransitionTally Sum(DateTimeOffset from, DateTimeOffset to)
+    {
+        var sum = new ItemTransitionTally();
+        foreach (var (start, tally) in _minutes)
+        {
+            if (start >= from && start < to)
+            {
+                sum.Add(tally);
+            }
+        }
+
+        return sum;
+    }
+
+    private ItemTransitionTally Minute(DateTimeOffset at)
+    {
+        var start = StatsInterval.Containing(at, StatsInterval.OneMinute).Start;
+        if (!_minutes.TryGetValue(start, out var tally))
+        {
+            _minutes[start] = tally = new ItemTransitionTally();
+        }
+
+        return tally;
+    }
+}

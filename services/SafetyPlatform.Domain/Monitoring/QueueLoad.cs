@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using SafetyPlatform.Domain.Work;
+
+namespace SafetyPlatform.Domain.Monitoring;
+
+/// <summary>
+/// A queue's backlog at one moment: waiting items by priority, offers out and items in hand,
+/// the oldest waiting item's age, items at risk (their deadline within <see cref="AtRiskWithin"/>,
+/// not yet passed) and overdue (deadline passed while waiting), and the predicted first breach.
+/// </summary>
+public sealed record QueueLoad(
+    DateTimeOffset At,
+    ImmutableDictionary<Priority, int> WaitingByPriority,
+    int Reserved,
+    int Handling,
+    TimeSpan? OldestAge,
+    TimeSpan AtRiskWithin,
+    int AtRisk,
+    int Overdue,
+    BreachPrediction Prediction)
+{
+    public int Waiting => WaitingByPriority.Values.Sum();
+
+    /// <summary>Measures the waiting items, given in routing order, in one pass.</summary>
+    public static QueueLoad Measure(
+        IEnumerable<BacklogEntry> waitingInRoutingOrder,
+        int reserved,
+        int handling,
+        TimeSpan atRiskWithin,
+        int staffed,
+        TimeSpan? handleTime,
+        DateTimeOffset now)
+    {
+        var byPriority = new Dictionary<Priority, int>();
+        DateTimeOffset? oldest = null;
+        int atRisk = 0, overdue = 0;
+        var forecast = new BreachForecast(staffed, handleTime, now);
+        foreach (var entry in waitingInRoutingOrder)
+        {
+            byPriority[entry.Priority] = byPriority.GetValueOrDefault(entry.Priority) + 1;
+            oldest = oldest is null || entry.Arrival < oldest ? entry.Arrival : oldest;
+            overdue += entry.Deadline <= now ? 1 : 0;
+            atRisk += entry.Deadline > now && entry.Deadline - now <= atRiskWithin ? 1 : 0;
+            forecast.Add(entry);
+        }
+
+        return new QueueLoad(now, byPriority.ToImmutableDictionary(), reserved, handling,
+            oldest is { } first ? now - first : null, atRiskWithin, atRisk, overdue, forecast.Result());
+    }
+}

@@ -1,0 +1,70 @@
+using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Domain.Work;
+
+namespace SafetyPlatform.Grains.Monitoring;
+
+/// <summary>
+/// A queue's live numbers. Its <see cref="Activity"/> counts every transition the backlog makes,
+/// as it makes it; a read measures the backlog then. Measuring walks every waiting item, so a
+/// backlog of <see cref="LargeBacklog"/> or more is measured at most once a second and readers
+/// within that second share the result: a wall of dashboards costs a big queue little. A
+/// watcher waits for the next transition (<see cref="Watch"/>).
+/// </summary>
+public sealed class QueueMonitor
+{
+    public const int LargeBacklog = 10_000;
+
+    private static readonly TimeSpan Reuse = TimeSpan.FromSeconds(1);
+
+    private readonly string _queueId;
+    private readonly TimeProvider _time;
+    private readonly ChangeSignal _counted = new();
+    private QueueStatsView? _last;
+
+    public QueueMonitor(string queueId, TimeProvider time)
+    {
+        _queueId = queueId;
+        _time = time;
+        Activity = new QueueActivity(_counted.Fire);
+    }
+
+    public QueueActivity Activity { get; }
+
+    /// <summary>A specialist asked the queue for work now.</summary>
+    public void Saw(string specialistId) => Activity.Saw(specialistId, _time.GetUtcNow());
+
+    /// <summary>Lets go of minutes and specialists too old to count.</summary>
+    public void Forget() => Activity.Forget(_time.GetUtcNow());
+
+    /// <summary>The backlog now, and the current and previous minute and quarter hour.</summary>
+    public QueueStatsView Stats(Backlog backlog, TimeSpan atRiskWithin)
+    {
+        var now = _time.GetUtcNow();
+        if (backlog.Waiting >= LargeBacklog && _last is { } last && last.Load.AtRiskWithin == atRiskWithin && now - last.Load.At < Reuse)
+        {
+            return last;
+        }
+
+        var load = QueueLoad.Measure(backlog.WaitingInRoutingOrder(), backlog.Reserved, backlog.Held - backlog.Reserved,
+            atRiskWithin, Activity.Staffed(now), Activity.RecentHandleTime(now), now);
+        var minute = StatsInterval.Containing(now, StatsInterval.OneMinute);
+        var quarter = StatsInterval.Containing(now, StatsInterval.FifteenMinutes);
+        return _last = new QueueStatsView(_queueId, load,
+            [.. new[] { minute, minute.Previous, quarter, quarter.Previous }.Select(interval => Activity.Interval(interval, now))],
+            Activity.Version);
+    }
+
+    /// <summary>
+    /// The numbers once a transition has been counted since <paramref name="knownVersion"/>, or
+    /// after <paramref name="maxWait"/> without one (ages and intervals move on by themselves).
+    /// </summary>
+    public async Task<QueueStatsView> Watch(Backlog backlog, long knownVersion, TimeSpan atRiskWithin, TimeSpan maxWait)
+    {
+        if (Activity.Version <= knownVersion)
+        {
+            await _counted.Wait(maxWait, _time);
+        }
+
+        return Stats(backlog, atRiskWithin);
+    }
+}

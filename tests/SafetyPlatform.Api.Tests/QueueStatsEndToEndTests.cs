@@ -1,0 +1,156 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using SafetyPlatform.Api.Monitoring.V1;
+using SafetyPlatform.Api.Tests.Infrastructure;
+using SafetyPlatform.Api.Work.V1;
+using static SafetyPlatform.Api.Tests.RosterEndToEndTests;
+using static SafetyPlatform.Api.Tests.WorkEndToEndTests;
+
+namespace SafetyPlatform.Api.Tests;
+
+/// <summary>A queue's live statistics read through the real gateway, as a team lead's dashboard would.</summary>
+[Collection(PlatformCollection.Name)]
+public class QueueStatsEndToEndTests(PlatformFixture fixture)
+{
+    private WorkService.WorkServiceClient Work => fixture.Connection.Work;
+
+    private MonitoringService.MonitoringServiceClient Monitoring => fixture.Connection.Monitoring;
+
+    [Fact]
+    public async Task A_queue_reports_its_backlog_and_every_transition_of_its_items()
+    {
+        var (team, queue) = await NewFloor(fixture.Connection);
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        var brid = await AvailableSpecialist(fixture.Connection, team, "Brid");
+        var urgent = await Work.EnqueueWorkItemAsync(Report(queue, Unique("p0"), Priority.P0));
+        var soon = await Work.EnqueueWorkItemAsync(Report(queue, Unique("p1"), Priority.P1));
+        await Work.EnqueueWorkItemAsync(Report(queue, Unique("p2a")));
+        await Work.EnqueueWorkItemAsync(Report(queue, Unique("p2b")));
+
+        // Aoife takes the P0 and completes it; Bríd is offered the P1 and turns it down.
+        var offer = (await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem;
+        Assert.Equal(urgent.Name, offer.Name);
+        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = aoife.Name });
+        await Work.CompleteWorkItemAsync(new CompleteWorkItemRequest
+        {
+            Name = offer.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove", Policy = "HS-2" },
+        });
+        var turnedDown = (await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = brid.Name })).WorkItem;
+        Assert.Equal(soon.Name, turnedDown.Name);
+        await Work.RejectWorkItemAsync(new RejectWorkItemRequest { Name = turnedDown.Name, Specialist = brid.Name, Reason = "conflict of interest" });
+
+        var stats = await Monitoring.GetQueueStatsAsync(new GetQueueStatsRequest { Name = queue.Name + "/stats" });
+
+        Assert.Equal(queue.Name + "/stats", stats.Name);
+        Assert.Equal(3, stats.Waiting);
+        Assert.Equal([(Priority.P1, 1), (Priority.P2, 2)], stats.WaitingByPriority.Select(p => (p.Priority, p.Waiting)));
+        Assert.Equal(0, stats.Reserved);
+        Assert.Equal(0, stats.Handling);
+        Assert.NotNull(stats.OldestAge);
+        Assert.Equal(Duration.FromTimeSpan(TimeSpan.FromMinutes(5)), stats.AtRiskWithin);
+        Assert.Equal(0, stats.AtRisk);   // the P1 is due in an hour, the P2s in 8
+        Assert.Equal(0, stats.Overdue);
+        Assert.Equal(2, stats.BreachPrediction.StaffedSpecialists);
+        Assert.NotNull(stats.BreachPrediction.HandleTime);
+        Assert.False(stats.BreachPrediction.BreachPredicted);
+
+        // The test takes well under a minute, so the current and previous intervals hold all of it.
+        Assert.Equal(4, stats.Intervals.Count);
+        foreach (var (current, previous) in new[] { (stats.Intervals[0], stats.Intervals[1]), (stats.Intervals[2], stats.Intervals[3]) })
+        {
+            Assert.False(current.Closed);
+            Assert.True(previous.Closed);
+            Assert.Equal(previous.EndTime, current.StartTime);
+            Assert.Equal(4, current.Arrivals + previous.Arrivals);
+            Assert.Equal(2, current.Offers + previous.Offers);
+            Assert.Equal(1, current.Accepts + previous.Accepts);
+            Assert.Equal(1, current.Rejects + previous.Rejects);
+            Assert.Equal(1, current.Completions + previous.Completions);
+            Assert.Equal(1, current.CompletedWithinSla + previous.CompletedWithinSla);
+            var completedIn = current.Completions == 1 ? current : previous;
+            Assert.Equal(1.0, completedIn.SlaAttainment);
+            Assert.NotNull(completedIn.AverageHandleTime);
+            Assert.Equal(completedIn.AverageWaitToAccept, completedIn.P90WaitToAccept);
+        }
+    }
+
+    [Fact]
+    public async Task Items_due_within_the_chosen_threshold_are_at_risk()
+    {
+        var (_, queue) = await NewFloor(fixture.Connection);
+        await Work.EnqueueWorkItemAsync(Report(queue, Unique("p0"), Priority.P0));
+        await Work.EnqueueWorkItemAsync(Report(queue, Unique("p2")));
+
+        var stats = await Monitoring.GetQueueStatsAsync(new GetQueueStatsRequest
+        {
+            Name = queue.Name + "/stats",
+            AtRiskWithin = Duration.FromTimeSpan(TimeSpan.FromMinutes(20)),
+        });
+
+        Assert.Equal(1, stats.AtRisk);   // the P0, due in 15 minutes
+        // Nobody has asked this queue for work: every waiting item is predicted to breach, the P0 first.
+        Assert.Equal(0, stats.BreachPrediction.StaffedSpecialists);
+        Assert.True(stats.BreachPrediction.BreachPredicted);
+        Assert.StartsWith(queue.Name + "/workItems/", stats.BreachPrediction.WorkItem, StringComparison.Ordinal);
+        Assert.InRange(stats.BreachPrediction.TimeToFirstBreach.ToTimeSpan(), TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+    }
+
+    [Fact]
+    public async Task A_watcher_gets_the_numbers_at_once_and_again_when_an_item_arrives()
+    {
+        var (_, queue) = await NewFloor(fixture.Connection);
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var watch = Monitoring.WatchQueueStats(new WatchQueueStatsRequest { Name = queue.Name + "/stats" }, cancellationToken: watching.Token);
+
+        Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+        Assert.Equal(0, watch.ResponseStream.Current.Waiting);
+
+        await Work.EnqueueWorkItemAsync(Report(queue, Unique("p1"), Priority.P1));
+        await Work.EnqueueWorkItemAsync(Report(queue, Unique("p2")));
+        QueueStats latest;
+        do
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+            latest = watch.ResponseStream.Current;
+        }
+        while (latest.Waiting < 2);
+
+        Assert.Equal(2, latest.Intervals[2].Arrivals + latest.Intervals[3].Arrivals);
+        Assert.Equal([Priority.P1, Priority.P2], latest.WaitingByPriority.Select(p => p.Priority));
+    }
+
+    [Fact]
+    public async Task Watching_a_queue_that_does_not_exist_is_not_found()
+    {
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var watch = Monitoring.WatchQueueStats(new WatchQueueStatsRequest { Name = "queues/nobody-watches-this/stats" }, cancellationToken: watching.Token);
+
+        await Expect.Status(StatusCode.NotFound, () => watch.ResponseStream.MoveNext(watching.Token));
+    }
+
+    [Theory]
+    [InlineData("", 0, "name")]
+    [InlineData("queues/x", 0, "name")]
+    [InlineData("queues/Bad/stats", 0, "name")]
+    [InlineData("queues/nobody-has-this-queue/stats", -5, "at_risk_within")]
+    [InlineData("queues/nobody-has-this-queue/stats", 100_000, "at_risk_within")]
+    public async Task Bad_requests_are_refused_with_the_field_named(string name, int atRiskSeconds, string field)
+    {
+        var request = new GetQueueStatsRequest { Name = name };
+        if (atRiskSeconds != 0)
+        {
+            request.AtRiskWithin = Duration.FromTimeSpan(TimeSpan.FromSeconds(atRiskSeconds));
+        }
+
+        await Expect.InvalidField(field, () => Monitoring.GetQueueStatsAsync(request).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_queue_that_does_not_exist_is_not_found()
+    {
+        var error = await Expect.Status(StatusCode.NotFound,
+            () => Monitoring.GetQueueStatsAsync(new GetQueueStatsRequest { Name = "queues/nobody-has-this-queue/stats" }).ResponseAsync);
+
+        Assert.Contains("queues/nobody-has-this-queue", error.Status.Detail, StringComparison.Ordinal);
+    }
+}
