@@ -43,7 +43,7 @@ public class BreachForecastTests
 
         Assert.Null(prediction.FirstBreach);
         Assert.Null(prediction.TimeToFirstBreach(Now));
-        Assert.Null(prediction.Unknown);
+        Assert.Null(prediction.UnknownReason);
     }
 
     [Fact]
@@ -80,26 +80,7 @@ public class BreachForecastTests
         var prediction = forecast.Result();
 
         Assert.Null(prediction.FirstBreach);
-        Assert.Contains("no handle time", prediction.Unknown, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Items_at_risk_are_due_within_the_threshold_and_not_yet_overdue()
-    {
-        BacklogEntry[] waiting =
-        [
-            Entry("overdue", Priority.P0, At(9, 59)),
-            Entry("in-4-min", Priority.P0, At(10, 4)),
-            Entry("in-5-min", Priority.P1, At(10, 5)),
-            Entry("in-6-min", Priority.P1, At(10, 6)),
-        ];
-
-        var load = QueueLoad.Measure(waiting, reserved: 0, handling: 0, TimeSpan.FromMinutes(5), staffed: 0, handleTime: null, Now);
-
-        Assert.Equal(2, load.AtRisk);
-        Assert.Equal(1, load.Overdue);
-        Assert.Equal(2, load.WaitingByPriority[Priority.P0]);
-        Assert.Equal(2, load.WaitingByPriority[Priority.P1]);
+        Assert.Contains("no handle time", prediction.UnknownReason, StringComparison.Ordinal);
     }
 
     private static BacklogEntry Entry(string id, Priority priority, DateTimeOffset deadline) => new(priority, deadline, At(9, 30), id);

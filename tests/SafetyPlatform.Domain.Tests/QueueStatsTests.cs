@@ -118,17 +118,28 @@ public class QueueStatsTests
     public void Everyone_who_took_turned_down_or_let_lapse_an_offer_in_the_last_5_minutes_staffs_the_queue()
     {
         // Last seen: Bríd at 09:02:00 (the offer that lapsed), Cian at 09:03:00, Aoife at 09:04:20.
-        Assert.Equal(3, _activity.Staffed(At(9, 5)));
-        Assert.Equal(2, _activity.Staffed(At(9, 7, 1)));
-        Assert.Equal(1, _activity.Staffed(At(9, 8, 1)));
-        Assert.Equal(0, _activity.Staffed(At(9, 9, 21)));
+        Assert.Equal(3, _activity.Staffed(At(9, 5), _backlog.Holders));
+        Assert.Equal(2, _activity.Staffed(At(9, 7, 1), _backlog.Holders));
+        Assert.Equal(1, _activity.Staffed(At(9, 8, 1), _backlog.Holders));
+        Assert.Equal(0, _activity.Staffed(At(9, 9, 21), _backlog.Holders));
+    }
+
+    [Fact]
+    public void Someone_working_on_a_long_item_staffs_the_queue_however_long_it_takes()
+    {
+        _backlog.Enqueue("w7", At(9, 6), Priority.P0);
+        _backlog.OfferBest(Cian, At(9, 6, 5));
+        _backlog.Accept("w7", "cian", At(9, 6, 10));
+
+        // 20 minutes on: Cian has not asked for work since, but holds w7.
+        Assert.Equal(1, _activity.Staffed(At(9, 26), _backlog.Holders));
     }
 
     [Fact]
     public void The_load_at_09_05_is_w3_waiting_again_after_its_offer_lapsed()
     {
         var load = QueueLoad.Measure(_backlog.WaitingInRoutingOrder(), _backlog.Reserved, _backlog.Held - _backlog.Reserved,
-            TimeSpan.FromMinutes(5), _activity.Staffed(At(9, 5)), _activity.RecentHandleTime(At(9, 5)), At(9, 5));
+            TimeSpan.FromMinutes(5), _activity.Staffed(At(9, 5), _backlog.Holders), _activity.RecentHandleTime(At(9, 5)), _activity.RecentArrivals(At(9, 5)), At(9, 5));
 
         Assert.Equal(1, load.Waiting);
         Assert.Equal(1, load.WaitingByPriority[Priority.P2]);
@@ -140,6 +151,9 @@ public class QueueStatsTests
         Assert.Null(load.Prediction.FirstBreach);
         Assert.Equal(3, load.Prediction.Staffed);
         Assert.Equal(TimeSpan.FromSeconds(95), load.Prediction.HandleTime);
+        // Staffing: 4 arrivals in 15 min × 95 s = 0.42 specialists to keep up, 1 waiting × 95 s ÷ 15 min = 0.11 to clear: 1.
+        Assert.Equal(4, load.RecentArrivals);
+        Assert.Equal(1, load.Needed);
     }
 
     [Fact]
@@ -183,11 +197,29 @@ public class QueueStatsTests
     }
 
     [Fact]
-    public void Intervals_older_than_30_minutes_are_no_longer_kept()
+    public void Minutes_older_than_30_minutes_are_let_go()
     {
+        var firstQuarter = StatsInterval.Containing(At(9, 0), StatsInterval.FifteenMinutes);
+        Assert.Equal(4, _activity.Interval(firstQuarter, At(9, 10)).Arrivals);
+
         _activity.Forget(At(9, 40));
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => _activity.Interval(StatsInterval.Containing(At(9, 0), StatsInterval.OneMinute), At(9, 40)));
-        Assert.Equal(0, _activity.Interval(StatsInterval.Containing(At(9, 15), StatsInterval.FifteenMinutes), At(9, 40)).Arrivals);
+        // Asked as if it were still 09:10, the minutes from 09:00 to 09:09 are gone.
+        Assert.Equal(0, _activity.Interval(firstQuarter, At(9, 10)).Arrivals);
+        Assert.Throws<ArgumentOutOfRangeException>(() => _activity.Interval(firstQuarter, At(9, 40)));
+    }
+
+    [Fact]
+    public void A_completion_exactly_at_its_deadline_is_within_the_SLA()
+    {
+        _backlog.Enqueue("w8", At(9, 10), Priority.P0, deadline: At(9, 12));
+        _backlog.OfferBest(Aoife, At(9, 10, 5));
+        _backlog.Accept("w8", "aoife", At(9, 10, 10));
+        _backlog.Complete("w8", "aoife", Removal, 4, At(9, 12));
+
+        var minute = _activity.Interval(StatsInterval.Containing(At(9, 12), StatsInterval.OneMinute), At(9, 13));
+
+        Assert.Equal(1, minute.CompletedWithinSla);
+        Assert.Equal(1.0, minute.SlaAttainment);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Grains.Abstractions.Monitoring;
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Roster;
@@ -487,6 +488,52 @@ public class WorkGrainTests(ClusterFixture fixture)
         Assert.Equal(1, after.Load.Waiting);
         // Already behind: answered at once.
         Assert.Equal(1, (await queue.WatchStats(before.Version, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1)).WaitAsync(TimeSpan.FromSeconds(10))).Load.Waiting);
+
+        // Nothing happens: answered after the wait, on the test clock, with the same version.
+        var quiet = queue.WatchStats(after.Version, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(30));
+        await WaitUntil(() =>
+        {
+            ClusterFixture.Time.Advance(TimeSpan.FromSeconds(31));
+            return Task.FromResult(quiet.IsCompleted);
+        });
+        Assert.Equal(after.Version, (await quiet).Version);
+    }
+
+    [Fact]
+    public async Task A_team_sees_its_members_by_state_and_the_staffing_of_each_queue_it_serves()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var desk = await NewSpecialist(teamId);
+        await NewSpecialist(teamId);
+        var onBreak = await NewSpecialist(teamId);
+        await fixture.Grains.GetGrain<ISpecialistGrain>(onBreak.GetPrimaryKeyString()).SetActivityState(ActivityState.Break, ByLead);
+        var item = await queue.Enqueue(Item(Priority.P1, "one"));
+        await queue.Enqueue(Item(Priority.P2, "two"));
+        await desk.Next();
+        await desk.Accept(queueId, item.ItemId);
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(6));
+        await desk.Complete(queueId, item.ItemId, new WorkOutcome("remove", "HS-2", "", default, default, ""));
+
+        var team = await fixture.Grains.GetGrain<ITeamMonitorGrain>(teamId).GetStats();
+
+        Assert.Equal(teamId, team.TeamId);
+        Assert.Equal(2, team.MembersByState[ActivityState.Available] + team.MembersByState.GetValueOrDefault(ActivityState.Handling));
+        Assert.Equal(1, team.MembersByState[ActivityState.Break]);
+        var served = Assert.Single(team.Queues);
+        Assert.Equal(queueId, served.QueueId);
+        Assert.Equal(1, served.Waiting);
+        Assert.Equal(1, served.Staffed);
+        // 2 arrivals in 15 min × 6 min ÷ 15 min = 0.8; 1 waiting × 6 min ÷ 15 min = 0.4: 2 needed.
+        Assert.Equal(2, served.Needed);
+        Assert.Equal(2, team.Needed);
+        Assert.Equal(TimeSpan.FromMinutes(6), served.HandleTime);
+    }
+
+    [Fact]
+    public async Task Stats_of_a_team_never_created_are_not_found()
+    {
+        var error = await Assert.ThrowsAsync<SafetyException>(() => fixture.Grains.GetGrain<ITeamMonitorGrain>(NewId("no-team")).GetStats());
+        Assert.Equal(SafetyErrorKind.NotFound, error.Kind);
     }
 
     [Fact]

@@ -14,8 +14,8 @@ public sealed class QueueActivity(Action? counted = null)
     /// <summary>A specialist counts as staffing the queue for this long after they last asked it for work or acted on its items.</summary>
     public static readonly TimeSpan StaffedWindow = TimeSpan.FromMinutes(5);
 
-    /// <summary>The handle time used to predict breaches is the average over this much of the recent past.</summary>
-    public static readonly TimeSpan HandleTimeWindow = TimeSpan.FromMinutes(15);
+    /// <summary>"Recently", for the handle time that predicts breaches and the arrivals that estimate staffing.</summary>
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(15);
 
     private const string SpecialistPrefix = "specialists/";
 
@@ -35,19 +35,19 @@ public sealed class QueueActivity(Action? counted = null)
         Minute(change.At).Count(item);
         if (change.Actor.StartsWith(SpecialistPrefix, StringComparison.Ordinal))
         {
-            Saw(change.Actor[SpecialistPrefix.Length..], change.At);
+            NoteActive(change.Actor[SpecialistPrefix.Length..], change.At);
         }
 
         if (item.Holder.Length > 0)
         {
-            Saw(item.Holder, change.At);
+            NoteActive(item.Holder, change.At);
         }
 
         counted?.Invoke();
     }
 
-    /// <summary>A specialist asked this queue for work at <paramref name="at"/>.</summary>
-    public void Saw(string specialistId, DateTimeOffset at)
+    /// <summary>A specialist asked this queue for work, or acted on one of its items, at <paramref name="at"/>.</summary>
+    public void NoteActive(string specialistId, DateTimeOffset at)
     {
         if (!_lastSeen.TryGetValue(specialistId, out var last) || last < at)
         {
@@ -55,8 +55,13 @@ public sealed class QueueActivity(Action? counted = null)
         }
     }
 
-    /// <summary>Specialists who asked for work here or acted on an item here in the <see cref="StaffedWindow"/> before <paramref name="now"/>.</summary>
-    public int Staffed(DateTimeOffset now) => _lastSeen.Values.Count(at => at > now - StaffedWindow);
+    /// <summary>
+    /// Specialists staffing the queue at <paramref name="now"/>: those who asked for work here or
+    /// acted on an item here in the <see cref="StaffedWindow"/> before, and those who hold one of
+    /// its items now (<paramref name="holders"/>), however long ago they took it.
+    /// </summary>
+    public int Staffed(DateTimeOffset now, IEnumerable<string> holders) =>
+        _lastSeen.Where(s => s.Value > now - StaffedWindow).Select(s => s.Key).Union(holders, StringComparer.Ordinal).Count();
 
     /// <summary>The numbers of <paramref name="interval"/> as of <paramref name="now"/>; closed once it has ended.</summary>
     public QueueIntervalStats Interval(StatsInterval interval, DateTimeOffset now)
@@ -69,12 +74,21 @@ public sealed class QueueActivity(Action? counted = null)
         return QueueIntervalStats.From(interval, interval.End <= now, Sum(interval.Start, interval.End));
     }
 
-    /// <summary>The average handle time of the items completed in the <see cref="HandleTimeWindow"/> before <paramref name="now"/>; null when none was.</summary>
+    /// <summary>The average handle time of the items completed in the <see cref="RecentWindow"/> before <paramref name="now"/>; null when none was.</summary>
     public TimeSpan? RecentHandleTime(DateTimeOffset now)
     {
-        var minute = StatsInterval.Containing(now, StatsInterval.OneMinute);
-        var recent = Sum(minute.End - HandleTimeWindow, minute.End);
+        var recent = Recent(now);
         return recent.Completions == 0 ? null : recent.HandleTime / recent.Completions;
+    }
+
+    /// <summary>Items that arrived in the <see cref="RecentWindow"/> before <paramref name="now"/>.</summary>
+    public int RecentArrivals(DateTimeOffset now) => Recent(now).Arrivals;
+
+    /// <summary>The current minute so far and the 14 before it: the window slides by the minute.</summary>
+    private ItemTransitionTally Recent(DateTimeOffset now)
+    {
+        var minute = StatsInterval.Containing(now, StatsInterval.OneMinute);
+        return Sum(minute.End - RecentWindow, minute.End);
     }
 
     /// <summary>Forgets minutes and specialists too old to matter at <paramref name="now"/>.</summary>

@@ -6,7 +6,8 @@ namespace SafetyPlatform.Domain.Monitoring;
 /// <summary>
 /// A queue's backlog at one moment: waiting items by priority, offers out and items in hand,
 /// the oldest waiting item's age, items at risk (their deadline within <see cref="AtRiskWithin"/>,
-/// not yet passed) and overdue (deadline passed while waiting), and the predicted first breach.
+/// not yet passed) and overdue (deadline passed while waiting), the predicted first breach, and
+/// the specialists it needs (<see cref="StaffingEstimate"/>) against those staffing it.
 /// </summary>
 public sealed record QueueLoad(
     DateTimeOffset At,
@@ -17,8 +18,13 @@ public sealed record QueueLoad(
     TimeSpan AtRiskWithin,
     int AtRisk,
     int Overdue,
-    BreachPrediction Prediction)
+    BreachPrediction Prediction,
+    int RecentArrivals,
+    int? Needed)
 {
+    /// <summary>The at-risk threshold when the reader names none.</summary>
+    public static readonly TimeSpan DefaultAtRiskWithin = TimeSpan.FromMinutes(5);
+
     public int Waiting => WaitingByPriority.Values.Sum();
 
     /// <summary>Measures the waiting items, given in routing order, in one pass.</summary>
@@ -29,6 +35,7 @@ public sealed record QueueLoad(
         TimeSpan atRiskWithin,
         int staffed,
         TimeSpan? handleTime,
+        int recentArrivals,
         DateTimeOffset now)
     {
         var byPriority = new Dictionary<Priority, int>();
@@ -44,7 +51,9 @@ public sealed record QueueLoad(
             forecast.Add(entry);
         }
 
+        var waiting = byPriority.Values.Sum();
         return new QueueLoad(now, byPriority.ToImmutableDictionary(), reserved, handling,
-            oldest is { } first ? now - first : null, atRiskWithin, atRisk, overdue, forecast.Result());
+            oldest is { } first ? now - first : null, atRiskWithin, atRisk, overdue, forecast.Result(),
+            recentArrivals, StaffingEstimate.Needed(recentArrivals, waiting, handleTime));
     }
 }

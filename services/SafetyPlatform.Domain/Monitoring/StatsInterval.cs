@@ -30,7 +30,4 @@ public readonly record struct StatsInterval(DateTimeOffset Start, TimeSpan Lengt
     }
 
     public bool Contains(DateTimeOffset at) => at >= Start && at < End;
-
-    /// <summary>Whether <paramref name="other"/> lies wholly inside this interval.</summary>
-    public bool Covers(StatsInterval other) => other.Start >= Start && other.End <= End;
 }

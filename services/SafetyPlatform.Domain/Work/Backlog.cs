@@ -31,6 +31,9 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null, Q
     /// <summary>Items reserved for or handled by a specialist.</summary>
     public int Held => _open.Count - Waiting;
 
+    /// <summary>Specialists who hold or are offered an item now.</summary>
+    public IEnumerable<string> Holders => _heldBy.Keys;
+
     /// <summary>Items offered to a specialist, not yet accepted.</summary>
     public int Reserved => _reservations.Count;
 

@@ -13,4 +13,12 @@ public sealed record QueueStatsView(
     [property: Id(0)] string QueueId,
     [property: Id(1)] QueueLoad Load,
     [property: Id(2)] ImmutableArray<QueueIntervalStats> Intervals,
-    [property: Id(3)] long Version);
+    [property: Id(3)] long Version)
+{
+    /// <summary>The current quarter hour (the third interval).</summary>
+    public QueueIntervalStats CurrentQuarter => Intervals[2];
+
+    /// <summary>The queue as a team's lead sees it among the team's queues.</summary>
+    public QueueStaffing Staffing() => new(QueueId, Load.Waiting, Load.AtRisk, Load.Overdue, Load.Prediction.Staffed, Load.Needed,
+        Load.RecentArrivals, Load.Prediction.HandleTime, CurrentQuarter);
+}

@@ -6,9 +6,9 @@ namespace SafetyPlatform.Grains.Monitoring;
 /// <summary>
 /// A queue's live numbers. Its <see cref="Activity"/> counts every transition the backlog makes,
 /// as it makes it; a read measures the backlog then. Measuring walks every waiting item, so a
-/// backlog of <see cref="LargeBacklog"/> or more is measured at most once a second and readers
-/// within that second share the result: a wall of dashboards costs a big queue little. A
-/// watcher waits for the next transition (<see cref="Watch"/>).
+/// backlog of <see cref="LargeBacklog"/> or more is measured at most once a second per at-risk
+/// threshold, and readers within that second share the result: a wall of dashboards costs a
+/// big queue little. A watcher waits for the next transition (<see cref="Watch"/>).
 /// </summary>
 public sealed class QueueMonitor
 {
@@ -19,7 +19,7 @@ public sealed class QueueMonitor
     private readonly string _queueId;
     private readonly TimeProvider _time;
     private readonly ChangeSignal _counted = new();
-    private QueueStatsView? _last;
+    private readonly Dictionary<TimeSpan, QueueStatsView> _last = [];
 
     public QueueMonitor(string queueId, TimeProvider time)
     {
@@ -31,40 +31,50 @@ public sealed class QueueMonitor
     public QueueActivity Activity { get; }
 
     /// <summary>A specialist asked the queue for work now.</summary>
-    public void Saw(string specialistId) => Activity.Saw(specialistId, _time.GetUtcNow());
+    public void NoteActive(string specialistId) => Activity.NoteActive(specialistId, _time.GetUtcNow());
 
     /// <summary>Lets go of minutes and specialists too old to count.</summary>
     public void Forget() => Activity.Forget(_time.GetUtcNow());
 
     /// <summary>The backlog now, and the current and previous minute and quarter hour.</summary>
-    public QueueStatsView Stats(Backlog backlog, TimeSpan atRiskWithin)
+    public QueueStatsView Stats(Backlog backlog, TimeSpan atRiskWithin) => Stats(backlog, atRiskWithin, mayReuse: true);
+
+    /// <summary>
+    /// The numbers once a transition has been counted since <paramref name="knownVersion"/>, or
+    /// after <paramref name="maxWait"/> without one (ages and intervals move on by themselves).
+    /// A different version (the queue was reloaded and counts afresh) answers at once.
+    /// </summary>
+    public async Task<QueueStatsView> Watch(Backlog backlog, long knownVersion, TimeSpan atRiskWithin, TimeSpan maxWait)
+    {
+        if (Activity.Version == knownVersion)
+        {
+            await _counted.Wait(maxWait, _time);
+        }
+
+        // Never the shared copy: it may predate the change the watcher was woken for.
+        return Stats(backlog, atRiskWithin, mayReuse: Activity.Version == knownVersion);
+    }
+
+    private QueueStatsView Stats(Backlog backlog, TimeSpan atRiskWithin, bool mayReuse)
     {
         var now = _time.GetUtcNow();
-        if (backlog.Waiting >= LargeBacklog && _last is { } last && last.Load.AtRiskWithin == atRiskWithin && now - last.Load.At < Reuse)
+        if (mayReuse && backlog.Waiting >= LargeBacklog && _last.TryGetValue(atRiskWithin, out var last) && now - last.Load.At < Reuse)
         {
             return last;
         }
 
         var load = QueueLoad.Measure(backlog.WaitingInRoutingOrder(), backlog.Reserved, backlog.Held - backlog.Reserved,
-            atRiskWithin, Activity.Staffed(now), Activity.RecentHandleTime(now), now);
+            atRiskWithin, Activity.Staffed(now, backlog.Holders), Activity.RecentHandleTime(now), Activity.RecentArrivals(now), now);
         var minute = StatsInterval.Containing(now, StatsInterval.OneMinute);
         var quarter = StatsInterval.Containing(now, StatsInterval.FifteenMinutes);
-        return _last = new QueueStatsView(_queueId, load,
+        var stats = new QueueStatsView(_queueId, load,
             [.. new[] { minute, minute.Previous, quarter, quarter.Previous }.Select(interval => Activity.Interval(interval, now))],
             Activity.Version);
-    }
-
-    /// <summary>
-    /// The numbers once a transition has been counted since <paramref name="knownVersion"/>, or
-    /// after <paramref name="maxWait"/> without one (ages and intervals move on by themselves).
-    /// </summary>
-    public async Task<QueueStatsView> Watch(Backlog backlog, long knownVersion, TimeSpan atRiskWithin, TimeSpan maxWait)
-    {
-        if (Activity.Version <= knownVersion)
+        if (backlog.Waiting >= LargeBacklog)
         {
-            await _counted.Wait(maxWait, _time);
+            _last[atRiskWithin] = stats;
         }
 
-        return Stats(backlog, atRiskWithin);
+        return stats;
     }
 }

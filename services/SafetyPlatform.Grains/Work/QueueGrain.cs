@@ -168,7 +168,7 @@ public sealed partial class QueueGrain(
     public Task<BacklogHead?> Peek(RoutingProfile specialist)
     {
         EnsureCreated();
-        Monitor.Saw(specialist.SpecialistId);
+        Monitor.NoteActive(specialist.SpecialistId);
         return Task.FromResult(Backlog.BestFor(specialist.Candidate()) is { } best
             ? new BacklogHead(best.Submission.Priority, best.Deadline, best.Arrival, best.ItemId)
             : null);
@@ -183,7 +183,7 @@ public sealed partial class QueueGrain(
     public Task<WorkItemView?> Offer(RoutingProfile specialist)
     {
         EnsureWritable();
-        Monitor.Saw(specialist.SpecialistId);
+        Monitor.NoteActive(specialist.SpecialistId);
         return Task.FromResult(Backlog.OfferBest(specialist.Candidate(), time.GetUtcNow())?.View(Id));
     }
 
@@ -191,7 +191,7 @@ public sealed partial class QueueGrain(
     {
         EnsureWritable();
         Waiters.End(specialist.SpecialistId);
-        Monitor.Saw(specialist.SpecialistId);
+        Monitor.NoteActive(specialist.SpecialistId);
         var waiting = new WaitingSpecialist(specialist.Candidate(), slots, idleSince);
         var now = Backlog.OfferRounds([waiting], time.GetUtcNow())[0];
         return now.Count > 0 || maxWait <= TimeSpan.Zero ? [.. now.Select(i => i.View(Id))] : await Waiters.Wait(waiting, maxWait);

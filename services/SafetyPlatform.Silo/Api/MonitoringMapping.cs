@@ -4,7 +4,10 @@ using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Grains.Abstractions.Monitoring;
 using BreachPrediction = SafetyPlatform.Api.Monitoring.V1.BreachPrediction;
-using PredictedBreach = SafetyPlatform.Domain.Monitoring.BreachPrediction;
+using DomainBreachPrediction = SafetyPlatform.Domain.Monitoring.BreachPrediction;
+using QueueStaffing = SafetyPlatform.Api.Monitoring.V1.QueueStaffing;
+using RosterState = SafetyPlatform.Api.Roster.V1.ActivityState;
+using TeamStats = SafetyPlatform.Api.Monitoring.V1.TeamStats;
 using WorkPriority = SafetyPlatform.Api.Work.V1.Priority;
 
 namespace SafetyPlatform.Silo.Api;
@@ -31,10 +34,56 @@ public static class MonitoringMapping
         stats.WaitingByPriority.AddRange(load.WaitingByPriority.OrderBy(p => p.Key)
             .Select(p => new PriorityDepth { Priority = (WorkPriority)p.Key, Waiting = p.Value }));
         stats.Intervals.AddRange(view.Intervals.Select(ToProto));
+        stats.Staffing = Staffing(load.Prediction.Staffed, load.Needed, load.RecentArrivals, load.Prediction.HandleTime);
         return stats;
     }
 
-    private static BreachPrediction ToProto(this PredictedBreach prediction, QueueName queue, DateTimeOffset now) => new()
+    public static TeamStats ToProto(this Domain.Monitoring.TeamStats team)
+    {
+        var stats = new TeamStats
+        {
+            Name = new TeamName(team.TeamId) + "/stats",
+            ReadTime = Timestamp.FromDateTimeOffset(team.At),
+            OnQueue = team.OnQueue,
+            Completions = team.Completions,
+            AverageHandleTime = Optional(team.AverageHandleTime),
+        };
+        if (team.SlaAttainment is { } attainment)
+        {
+            stats.SlaAttainment = attainment;
+        }
+
+        if (team.Needed is { } needed)
+        {
+            stats.NeededSpecialists = needed;
+        }
+
+        stats.MembersByState.AddRange(team.MembersByState.OrderBy(s => s.Key)
+            .Select(s => new StateCount { ActivityState = (RosterState)s.Key, Members = s.Value }));
+        stats.Queues.AddRange(team.Queues.Select(q => new QueueStaffing
+        {
+            Queue = new QueueName(q.QueueId).ToString(),
+            Waiting = q.Waiting,
+            AtRisk = q.AtRisk,
+            Overdue = q.Overdue,
+            Staffing = Staffing(q.Staffed, q.Needed, q.RecentArrivals, q.HandleTime),
+            CurrentQuarter = ToProto(q.Quarter),
+        }));
+        return stats;
+    }
+
+    private static Staffing Staffing(int staffed, int? needed, int recentArrivals, TimeSpan? handleTime)
+    {
+        var staffing = new Staffing { StaffedSpecialists = staffed, RecentArrivals = recentArrivals, HandleTime = Optional(handleTime) };
+        if (needed is { } n)
+        {
+            staffing.NeededSpecialists = n;
+        }
+
+        return staffing;
+    }
+
+    private static BreachPrediction ToProto(this DomainBreachPrediction prediction, QueueName queue, DateTimeOffset now) => new()
     {
         BreachPredicted = prediction.FirstBreach is not null,
         FirstBreachTime = prediction.FirstBreach is { } at ? Timestamp.FromDateTimeOffset(at) : null,
@@ -42,7 +91,7 @@ public static class MonitoringMapping
         WorkItem = prediction.ItemId is { } id ? queue.Item(id).ToString() : string.Empty,
         StaffedSpecialists = prediction.Staffed,
         HandleTime = Optional(prediction.HandleTime),
-        UnknownReason = prediction.Unknown ?? string.Empty,
+        UnknownReason = prediction.UnknownReason ?? string.Empty,
     };
 
     private static IntervalStats ToProto(QueueIntervalStats i)

@@ -10,14 +10,14 @@ public readonly record struct BreachPredictionSurrogate(
     [property: Id(1)] string? ItemId,
     [property: Id(2)] int Staffed,
     [property: Id(3)] TimeSpan? HandleTime,
-    [property: Id(4)] string? Unknown);
+    [property: Id(4)] string? UnknownReason);
 
 [RegisterConverter]
 public sealed class BreachPredictionConverter : IConverter<BreachPrediction, BreachPredictionSurrogate>
 {
-    public BreachPrediction ConvertFromSurrogate(in BreachPredictionSurrogate s) => new(s.FirstBreach, s.ItemId, s.Staffed, s.HandleTime, s.Unknown);
+    public BreachPrediction ConvertFromSurrogate(in BreachPredictionSurrogate s) => new(s.FirstBreach, s.ItemId, s.Staffed, s.HandleTime, s.UnknownReason);
 
-    public BreachPredictionSurrogate ConvertToSurrogate(in BreachPrediction v) => new(v.FirstBreach, v.ItemId, v.Staffed, v.HandleTime, v.Unknown);
+    public BreachPredictionSurrogate ConvertToSurrogate(in BreachPrediction v) => new(v.FirstBreach, v.ItemId, v.Staffed, v.HandleTime, v.UnknownReason);
 }
 
 /// <summary>Immutable: shared, not copied, within a silo.</summary>

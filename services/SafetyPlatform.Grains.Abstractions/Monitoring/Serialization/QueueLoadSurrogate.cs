@@ -16,16 +16,18 @@ public readonly record struct QueueLoadSurrogate(
     [property: Id(5)] TimeSpan AtRiskWithin,
     [property: Id(6)] int AtRisk,
     [property: Id(7)] int Overdue,
-    [property: Id(8)] BreachPrediction Prediction);
+    [property: Id(8)] BreachPrediction Prediction,
+    [property: Id(9)] int RecentArrivals,
+    [property: Id(10)] int? Needed);
 
 [RegisterConverter]
 public sealed class QueueLoadConverter : IConverter<QueueLoad, QueueLoadSurrogate>
 {
     public QueueLoad ConvertFromSurrogate(in QueueLoadSurrogate s) =>
-        new(s.At, s.WaitingByPriority, s.Reserved, s.Handling, s.OldestAge, s.AtRiskWithin, s.AtRisk, s.Overdue, s.Prediction);
+        new(s.At, s.WaitingByPriority, s.Reserved, s.Handling, s.OldestAge, s.AtRiskWithin, s.AtRisk, s.Overdue, s.Prediction, s.RecentArrivals, s.Needed);
 
     public QueueLoadSurrogate ConvertToSurrogate(in QueueLoad v) =>
-        new(v.At, v.WaitingByPriority, v.Reserved, v.Handling, v.OldestAge, v.AtRiskWithin, v.AtRisk, v.Overdue, v.Prediction);
+        new(v.At, v.WaitingByPriority, v.Reserved, v.Handling, v.OldestAge, v.AtRiskWithin, v.AtRisk, v.Overdue, v.Prediction, v.RecentArrivals, v.Needed);
 }
 
 /// <summary>Immutable: shared, not copied, within a silo.</summary>

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using SafetyPlatform.Domain.Roster;
+
+namespace SafetyPlatform.Domain.Monitoring;
+
+/// <summary>
+/// A team's live picture: its members by activity state, and each queue it serves with its
+/// staffing. The team's SLA attainment and AHT for the current quarter hour are those of the
+/// queues it serves, weighted by their completions (a queue served by several teams counts
+/// whole for each); the per-person numbers come with specialist statistics.
+/// </summary>
+public sealed record TeamStats(
+    string TeamId,
+    DateTimeOffset At,
+    ImmutableDictionary<ActivityState, int> MembersByState,
+    ImmutableArray<QueueStaffing> Queues,
+    int Completions,
+    double? SlaAttainment,
+    TimeSpan? AverageHandleTime)
+{
+    /// <summary>Members who can take work now: AVAILABLE or HANDLING.</summary>
+    public int OnQueue => MembersByState.GetValueOrDefault(ActivityState.Available) + MembersByState.GetValueOrDefault(ActivityState.Handling);
+
+    /// <summary>The specialists the team's queues need in all, over those with an estimate; null when none has one.</summary>
+    public int? Needed => Queues.Any(q => q.Needed is not null) ? Queues.Sum(q => q.Needed ?? 0) : null;
+
+    public static TeamStats From(string teamId, DateTimeOffset at, IEnumerable<ActivityState> members, IEnumerable<QueueStaffing> queues)
+    {
+        var served = queues.OrderBy(q => q.QueueId, StringComparer.Ordinal).ToImmutableArray();
+        var completions = served.Sum(q => q.Quarter.Completions);
+        var withinSla = served.Sum(q => q.Quarter.CompletedWithinSla);
+        var handleTime = served.Aggregate(TimeSpan.Zero, (sum, q) => sum + (q.Quarter.AverageHandleTime ?? TimeSpan.Zero) * q.Quarter.Completions);
+        return new TeamStats(
+            teamId,
+            at,
+            members.GroupBy(s => s).ToImmutableDictionary(g => g.Key, g => g.Count()),
+            served,
+            completions,
+            completions == 0 ? null : (double)withinSla / completions,
+            completions == 0 ? null : handleTime / completions);
+    }
+}

@@ -1,0 +1,59 @@
+using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Domain.Roster;
+using static SafetyPlatform.Domain.Tests.WorkFixtures;
+
+namespace SafetyPlatform.Domain.Tests;
+
+/// <summary>
+/// Specialists needed now = ⌈arrivals in 15 min × AHT ÷ 15 min + waiting × AHT ÷ 15 min⌉; and a
+/// team's picture from its members and the queues it serves.
+/// </summary>
+public class StaffingEstimateTests
+{
+    [Fact]
+    public void Thirty_arrivals_in_15_minutes_at_4_minutes_each_and_30_waiting_need_16()
+    {
+        // Keep up: 30 × 4 min ÷ 15 min = 8. Clear the 30 waiting within 15 min: 30 × 4 ÷ 15 = 8.
+        Assert.Equal(16, StaffingEstimate.Needed(arrivalsInWindow: 30, waiting: 30, handleTime: TimeSpan.FromMinutes(4)));
+    }
+
+    [Fact]
+    public void Part_of_a_specialist_is_a_whole_one()
+    {
+        // 10 × 2 min ÷ 15 min = 1.33, nothing waiting: 2.
+        Assert.Equal(2, StaffingEstimate.Needed(arrivalsInWindow: 10, waiting: 0, handleTime: TimeSpan.FromMinutes(2)));
+        // Exactly 7 stays 7.
+        Assert.Equal(7, StaffingEstimate.Needed(arrivalsInWindow: 35, waiting: 0, handleTime: TimeSpan.FromMinutes(3)));
+    }
+
+    [Fact]
+    public void A_quiet_queue_needs_nobody_and_without_a_handle_time_there_is_no_estimate()
+    {
+        Assert.Equal(0, StaffingEstimate.Needed(arrivalsInWindow: 0, waiting: 0, handleTime: TimeSpan.FromMinutes(3)));
+        Assert.Null(StaffingEstimate.Needed(arrivalsInWindow: 12, waiting: 40, handleTime: null));
+    }
+
+    [Fact]
+    public void A_team_counts_its_members_by_state_and_weights_its_queues_by_their_completions()
+    {
+        var quarter = new StatsInterval(At(10, 0), StatsInterval.FifteenMinutes);
+        // hate-en: 30 completed, 27 in time, AHT 4 min; hate-de: 10 completed, 5 in time, AHT 8 min.
+        var english = new QueueStaffing("hate-en", 30, 2, 0, 5, 16, 30, TimeSpan.FromMinutes(4), Quarter(quarter, 30, 27, TimeSpan.FromMinutes(4)));
+        var german = new QueueStaffing("hate-de", 4, 0, 1, 1, 3, 5, TimeSpan.FromMinutes(8), Quarter(quarter, 10, 5, TimeSpan.FromMinutes(8)));
+
+        var team = TeamStats.From("dublin", At(10, 7), [ActivityState.Available, ActivityState.Handling, ActivityState.Handling, ActivityState.Break, ActivityState.Offline],
+            [english, german]);
+
+        Assert.Equal(2, team.MembersByState[ActivityState.Handling]);
+        Assert.Equal(3, team.OnQueue);
+        Assert.Equal(19, team.Needed);
+        Assert.Equal(["hate-de", "hate-en"], team.Queues.Select(q => q.QueueId));
+        // (27 + 5) of 40 in time; AHT (30 × 4 + 10 × 8) ÷ 40 = 5 min.
+        Assert.Equal(40, team.Completions);
+        Assert.Equal(32.0 / 40, team.SlaAttainment);
+        Assert.Equal(TimeSpan.FromMinutes(5), team.AverageHandleTime);
+    }
+
+    private static QueueIntervalStats Quarter(StatsInterval interval, int completions, int inTime, TimeSpan aht) =>
+        new(interval, false, 0, 0, 0, 0, 0, 0, 0, completions, 0, 0, inTime, (double)inTime / completions, null, null, aht);
+}
