@@ -174,6 +174,38 @@ public class QueueStatsEndToEndTests(PlatformFixture fixture)
             () => Monitoring.GetTeamStatsAsync(new GetTeamStatsRequest { Name = "teams/nobody-has-this-team/stats" }).ResponseAsync);
     }
 
+    [Fact]
+    public async Task History_requests_outside_what_is_kept_or_malformed_name_the_field()
+    {
+        var (_, queue) = await NewFloor(fixture.Connection);
+        var parent = queue.Name + "/stats";
+        var now = DateTimeOffset.UtcNow;
+
+        await Expect.InvalidField("parent", () => Monitoring.ListQueueStatsHistoryAsync(new ListQueueStatsHistoryRequest { Parent = queue.Name }).ResponseAsync);
+        await Expect.InvalidField("start_time", () => Monitoring.ListQueueStatsHistoryAsync(new ListQueueStatsHistoryRequest
+        {
+            Parent = parent, IntervalLength = IntervalLength.OneMinute, StartTime = Timestamp.FromDateTimeOffset(now.AddDays(-8)),
+        }).ResponseAsync);
+        await Expect.InvalidField("start_time", () => Monitoring.ListQueueStatsHistoryAsync(new ListQueueStatsHistoryRequest
+        {
+            Parent = parent, StartTime = Timestamp.FromDateTimeOffset(now), EndTime = Timestamp.FromDateTimeOffset(now.AddHours(-1)),
+        }).ResponseAsync);
+        await Expect.InvalidField("interval_length", () => Monitoring.ListQueueStatsHistoryAsync(new ListQueueStatsHistoryRequest
+        {
+            Parent = parent, IntervalLength = (IntervalLength)7,
+        }).ResponseAsync);
+        await Expect.InvalidField("page_token", () => Monitoring.ListQueueStatsHistoryAsync(new ListQueueStatsHistoryRequest
+        {
+            Parent = parent, PageToken = "bm90LWEtdG9rZW4",
+        }).ResponseAsync);
+        await Expect.Status(StatusCode.NotFound, () => Monitoring.ListQueueStatsHistoryAsync(new ListQueueStatsHistoryRequest
+        {
+            Parent = "queues/nobody-keeps-this/stats",
+        }).ResponseAsync);
+        // 90 days of quarter hours are kept: a day ago is fine, and empty for a new queue.
+        Assert.Empty((await Monitoring.ListQueueStatsHistoryAsync(new ListQueueStatsHistoryRequest { Parent = parent })).Intervals);
+    }
+
     [Theory]
     [InlineData("", 0, "name")]
     [InlineData("queues/x", 0, "name")]

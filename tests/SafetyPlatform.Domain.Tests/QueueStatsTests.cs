@@ -197,6 +197,24 @@ public class QueueStatsTests
     }
 
     [Fact]
+    public void Closed_minutes_and_quarter_hours_with_something_in_them_are_offered_for_storing_once()
+    {
+        // At 09:03:30 the minutes from 09:00, 09:01 and 09:02 have closed; the quarter has not.
+        var first = _activity.ClosedSinceStored(At(9, 3, 30));
+        Assert.Equal([At(9, 0), At(9, 1), At(9, 2)], first.Select(i => i.Interval.Start));
+        Assert.All(first, i => Assert.Equal(StatsInterval.OneMinute, i.Interval.Length));
+        _activity.StoredThrough(first.Max(i => i.Interval.End));
+
+        // At 09:15 the 09:03 and 09:04 minutes and the whole quarter from 09:00 have closed.
+        var next = _activity.ClosedSinceStored(At(9, 15));
+        Assert.Equal([(At(9, 3), 1), (At(9, 4), 1), (At(9, 0), 15)], next.Select(i => (i.Interval.Start, (int)i.Interval.Length.TotalMinutes)));
+        Assert.Equal(4, next[^1].Arrivals);
+        _activity.StoredThrough(At(9, 15));
+
+        Assert.Empty(_activity.ClosedSinceStored(At(9, 20)));
+    }
+
+    [Fact]
     public void Minutes_older_than_30_minutes_are_let_go()
     {
         var firstQuarter = StatsInterval.Containing(At(9, 0), StatsInterval.FifteenMinutes);

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using SafetyPlatform.Grains;
+using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
 using SafetyPlatform.Grains.Work;
 
@@ -43,6 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<ISpecialistStore, InMemorySpecialistStore>();
             siloBuilder.Services.AddSingleton<IWorkItemStore, InMemoryWorkItemStore>();
             siloBuilder.Services.AddSingleton<IOutcomeStore, InMemoryOutcomeStore>();
+            siloBuilder.Services.AddSingleton<IQueueStatsStore, InMemoryQueueStatsStore>();
             siloBuilder.Services.Configure<RoutingOptions>(o =>
             {
                 o.ReservationSweep = TimeSpan.FromMilliseconds(50);
@@ -203,6 +206,38 @@ public sealed class InMemoryOutcomeStore : IOutcomeStore
             {
                 rows.TryRemove(done, out _);
             }
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class InMemoryQueueStatsStore : IQueueStatsStore
+{
+    private readonly ConcurrentDictionary<(string Queue, TimeSpan Length, DateTimeOffset Start), QueueIntervalStats> _rows = new();
+
+    public Task Save(string queueId, IReadOnlyList<QueueIntervalStats> intervals, CancellationToken cancellationToken = default)
+    {
+        foreach (var interval in intervals)
+        {
+            _rows[(queueId, interval.Interval.Length, interval.Interval.Start)] = interval;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<QueueIntervalStats>> Read(string queueId, TimeSpan length, DateTimeOffset from, DateTimeOffset to, int take, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<QueueIntervalStats>>([.. _rows
+            .Where(r => r.Key.Queue == queueId && r.Key.Length == length && r.Key.Start >= from && r.Key.Start < to)
+            .OrderBy(r => r.Key.Start)
+            .Take(take)
+            .Select(r => r.Value)]);
+
+    public Task DeleteBefore(string queueId, TimeSpan length, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        foreach (var key in _rows.Keys.Where(k => k.Queue == queueId && k.Length == length && k.Start < before))
+        {
+            _rows.TryRemove(key, out _);
         }
 
         return Task.CompletedTask;

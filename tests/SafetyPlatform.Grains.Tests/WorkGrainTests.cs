@@ -537,6 +537,49 @@ public class WorkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_closed_quarter_hour_is_stored_and_read_back_as_history_without_loading_the_queue()
+    {
+        var now = ClusterFixture.Time.GetUtcNow();
+        var q = StatsInterval.Containing(now, StatsInterval.FifteenMinutes).End;
+        ClusterFixture.Time.Advance(q - now);
+        var (teamId, queue, queueId) = await NewFloor();
+        var item = await queue.Enqueue(Item(Priority.P1, "kept"));
+        var desk = await NewSpecialist(teamId);
+        await desk.Next();
+        ClusterFixture.Time.Advance(TimeSpan.FromSeconds(20));
+        await desk.Accept(queueId, item.ItemId);
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(2));
+        await desk.Complete(queueId, item.ItemId, new WorkOutcome("remove", "HS-2", "", default, default, ""));
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(15));   // the quarter from q has closed
+        var history = fixture.Grains.GetGrain<IQueueHistoryGrain>(queueId);
+
+        QueueHistoryPage? quarters = null;
+        await WaitUntil(async () =>
+        {
+            quarters = await history.Read(StatsInterval.FifteenMinutes, q - TimeSpan.FromHours(1), q + TimeSpan.FromHours(1), 10);
+            return quarters.Intervals.Length == 1;
+        });
+        var stored = quarters!.Intervals[0];
+        Assert.Equal(q, stored.Interval.Start);
+        Assert.True(stored.Closed);
+        Assert.Equal((1, 1, 1, 1), (stored.Arrivals, stored.Offers, stored.Accepts, stored.Completions));
+        Assert.Equal(TimeSpan.FromSeconds(20), stored.AverageWaitToAccept);
+        Assert.Equal(TimeSpan.FromMinutes(2), stored.AverageHandleTime);
+        var minutes = await history.Read(StatsInterval.OneMinute, q, q + StatsInterval.FifteenMinutes, 10);
+        Assert.Equal([q, q + TimeSpan.FromMinutes(2)], minutes.Intervals.Select(i => i.Interval.Start));
+        Assert.False(minutes.More);
+        Assert.Equal(stored, (await history.Read(StatsInterval.FifteenMinutes, q, q + StatsInterval.FifteenMinutes, 10)).Intervals[0]);
+    }
+
+    [Fact]
+    public async Task History_of_a_queue_never_created_is_not_found()
+    {
+        var error = await Assert.ThrowsAsync<SafetyException>(() =>
+            fixture.Grains.GetGrain<IQueueHistoryGrain>(NewId("no-history")).Read(StatsInterval.FifteenMinutes, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow, 10));
+        Assert.Equal(SafetyErrorKind.NotFound, error.Kind);
+    }
+
+    [Fact]
     public async Task Stats_of_a_queue_never_created_are_not_found()
     {
         var error = await Assert.ThrowsAsync<SafetyException>(() => fixture.Grains.GetGrain<IQueueGrain>(NewId("nowhere")).GetStats(TimeSpan.FromMinutes(5)));

@@ -22,6 +22,7 @@ public sealed class QueueActivity(Action? counted = null)
     private static readonly TimeSpan Kept = TimeSpan.FromMinutes(30);
 
     private readonly SortedDictionary<DateTimeOffset, ItemTransitionTally> _minutes = [];
+    private DateTimeOffset _storedThrough = DateTimeOffset.MinValue;
     private readonly Dictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.Ordinal);
 
     /// <summary>How many transitions have been counted: it grows with every one, so a watcher can tell whether anything happened.</summary>
@@ -89,6 +90,33 @@ public sealed class QueueActivity(Action? counted = null)
     {
         var minute = StatsInterval.Containing(now, StatsInterval.OneMinute);
         return Sum(minute.End - RecentWindow, minute.End);
+    }
+
+    /// <summary>
+    /// The intervals that have closed by <paramref name="now"/> and have not been stored yet, to
+    /// keep as history: each 1-minute and each 15-minute interval with at least one transition,
+    /// oldest first. Only what this activity counted is in them: a quarter hour that began before
+    /// the queue was loaded holds only what came after.
+    /// </summary>
+    public IReadOnlyList<QueueIntervalStats> ClosedSinceStored(DateTimeOffset now)
+    {
+        var closed = _minutes.Keys.Where(start => start >= _storedThrough && start + StatsInterval.OneMinute <= now)
+            .Select(start => new StatsInterval(start, StatsInterval.OneMinute))
+            .ToList();
+        var quarters = _minutes.Keys.Select(start => StatsInterval.Containing(start, StatsInterval.FifteenMinutes))
+            .Distinct()
+            .Where(q => q.End > _storedThrough && q.End <= now);
+        // An interval whose minutes were let go before it could be stored (storage away for half an hour) is lost.
+        return [.. closed.Concat(quarters).Where(i => i.Start >= now - Kept).OrderBy(i => i.End).ThenBy(i => i.Length).Select(i => Interval(i, now))];
+    }
+
+    /// <summary>The intervals that ended by <paramref name="end"/> are stored: they are not offered again.</summary>
+    public void StoredThrough(DateTimeOffset end)
+    {
+        if (end > _storedThrough)
+        {
+            _storedThrough = end;
+        }
     }
 
     /// <summary>Forgets minutes and specialists too old to matter at <paramref name="now"/>.</summary>

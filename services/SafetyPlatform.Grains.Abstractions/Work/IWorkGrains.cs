@@ -99,6 +99,10 @@ public interface IQueueDirectoryGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<IdPage> List(string afterId, int pageSize);
+
+    /// <summary>Whether a queue of this id has been created (without loading the queue).</summary>
+    [AlwaysInterleave]
+    Task<bool> Knows(string queueId);
 }
 
 /// <summary>

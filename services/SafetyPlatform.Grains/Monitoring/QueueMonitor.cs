@@ -20,6 +20,8 @@ public sealed class QueueMonitor
     private readonly TimeProvider _time;
     private readonly ChangeSignal _counted = new();
     private readonly Dictionary<TimeSpan, QueueStatsView> _last = [];
+    private bool _storing;
+    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
     public QueueMonitor(string queueId, TimeProvider time)
     {
@@ -53,6 +55,37 @@ public sealed class QueueMonitor
 
         // Never the shared copy: it may predate the change the watcher was woken for.
         return Stats(backlog, atRiskWithin, mayReuse: Activity.Version == knownVersion);
+    }
+
+    /// <summary>
+    /// Stores the intervals closed since the last call, and once a day deletes those past their
+    /// retention. One store at a time; what fails is offered again on the next call.
+    /// </summary>
+    public async Task StoreClosed(IQueueStatsStore store)
+    {
+        var now = _time.GetUtcNow();
+        var closed = Activity.ClosedSinceStored(now);
+        if (_storing || closed.Count == 0)
+        {
+            return;
+        }
+
+        _storing = true;
+        try
+        {
+            await store.Save(_queueId, closed);
+            Activity.StoredThrough(closed.Max(i => i.Interval.End));
+            if (now - _prunedAt >= TimeSpan.FromDays(1))
+            {
+                _prunedAt = now;
+                await store.DeleteBefore(_queueId, StatsInterval.OneMinute, now - StatsRetention.Minutes);
+                await store.DeleteBefore(_queueId, StatsInterval.FifteenMinutes, now - StatsRetention.QuarterHours);
+            }
+        }
+        finally
+        {
+            _storing = false;
+        }
     }
 
     private QueueStatsView Stats(Backlog backlog, TimeSpan atRiskWithin, bool mayReuse)

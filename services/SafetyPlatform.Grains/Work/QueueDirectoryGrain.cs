@@ -25,6 +25,8 @@ public sealed class QueueDirectoryGrain(
     public Task<ImmutableArray<QueueRoute>> ServedBy(string teamId) =>
         Task.FromResult(state.State.Routes.Values.Where(r => r.ServingTeams.Contains(teamId)).ToImmutableArray());
 
+    public Task<bool> Knows(string queueId) => Task.FromResult(state.State.Routes.ContainsKey(queueId));
+
     public Task<IdPage> List(string afterId, int pageSize)
     {
         var ids = state.State.Routes.Keys.Where(id => string.CompareOrdinal(id, afterId) > 0).Take(pageSize + 1).ToList();

@@ -21,6 +21,7 @@ namespace SafetyPlatform.Grains.Work;
 public sealed partial class QueueGrain(
     [PersistentState("queue", StorageNames.Roster)] IPersistentState<QueueState> state,
     IWorkItemStore store,
+    IQueueStatsStore statsStore,
     IOptions<RoutingOptions> routing,
     ILogger<QueueGrain> logger,
     TimeProvider time) : Grain, IQueueGrain
@@ -94,10 +95,10 @@ public sealed partial class QueueGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Spares the clients outcomes sent again after a planned restart.
+        // Spares the clients outcomes sent again after a planned restart, and keeps the intervals closed since the last sweep.
         if (Record.Created && Journal.Failure is null)
         {
-            await _outcomes!.RecordProgress();
+            await Task.WhenAll(_outcomes!.RecordProgress(), Monitor.StoreClosed(statsStore));
         }
     }
 
@@ -341,6 +342,7 @@ public sealed partial class QueueGrain(
         Dispatch();
         _finished!.Tally.ForgetBefore(now.AddDays(-1));
         Monitor.Forget();
+        Monitor.StoreClosed(statsStore).Ignore();
         _escalations!.RetryPending();
         _outcomes!.PublishInOrder();
         _finished!.CloseDue(Journal, Journal.Partition, Record.State.OutcomesHandedOverThrough);

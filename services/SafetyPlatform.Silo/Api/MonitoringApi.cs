@@ -1,6 +1,9 @@
+using System.Globalization;
 using Grpc.Core;
 using SafetyPlatform.Api.Monitoring.V1;
 using QueueLoad = SafetyPlatform.Domain.Monitoring.QueueLoad;
+using StatsInterval = SafetyPlatform.Domain.Monitoring.StatsInterval;
+using StatsRetention = SafetyPlatform.Domain.Monitoring.StatsRetention;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Grains.Abstractions.Monitoring;
 using SafetyPlatform.Grains.Abstractions.Work;
@@ -46,6 +49,42 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
         return (await grains.Reference<ITeamMonitorGrain>(teamId!).GetStats()).ToProto();
     }
 
+    public override async Task<ListQueueStatsHistoryResponse> ListQueueStatsHistory(ListQueueStatsHistoryRequest request, ServerCallContext context)
+    {
+        var now = time.GetUtcNow();
+        var nameOk = QueueStatsName.TryParse(request.Parent, out var stats);
+        var length = request.IntervalLength switch
+        {
+            IntervalLength.Unspecified or IntervalLength.FifteenMinutes => StatsInterval.FifteenMinutes,
+            IntervalLength.OneMinute => StatsInterval.OneMinute,
+            _ => (TimeSpan?)null,
+        };
+        var to = request.EndTime is null ? now : AsTime(request.EndTime);
+        var from = request.StartTime is null ? to - TimeSpan.FromDays(1) : AsTime(request.StartTime);
+        var kept = length is { } l ? now - StatsRetention.For(l) : now;
+        var list = $"queueStatsHistory/{stats.QueueId}/{length?.TotalMinutes}";
+        new FieldCheck()
+            .Require(nameOk, "parent", request.Parent.Length == 0 ? "is required: `queues/{queue}/stats`" : "must be `queues/{queue}/stats`")
+            .Require(length is not null, "interval_length", "must be a known interval length")
+            .Require(to is not null, "end_time", "must be a valid timestamp")
+            .Require(from is not null && (to is null || from < to), "start_time", "must be a valid timestamp before end_time")
+            .Require(from is null || from >= kept, "start_time", $"must be within the history kept: {(length == StatsInterval.OneMinute ? "7 days of minutes" : "90 days of quarter hours")}")
+            .Require(PageTokens.TryResolvePageSize(request.PageSize, out var pageSize, defaultSize: 100), "page_size", "must be between 0 and 1000")
+            .Require(PageTokens.TryDecode(request.PageToken, list, out var after) && (after.Length == 0 || long.TryParse(after, CultureInfo.InvariantCulture, out _)),
+                "page_token", "is not a token this list returned; start again with an empty token")
+            .ThrowIfAny();
+
+        // The next page starts just after the last interval of the previous one.
+        var start = after.Length > 0 ? new DateTimeOffset(long.Parse(after, CultureInfo.InvariantCulture) + 1, TimeSpan.Zero) : from!.Value;
+        var page = await grains.Reference<IQueueHistoryGrain>(stats.QueueId).Read(length!.Value, start, to!.Value, pageSize);
+        var response = new ListQueueStatsHistoryResponse
+        {
+            NextPageToken = page.More ? PageTokens.Encode(list, page.Intervals[^1].Interval.Start.UtcTicks.ToString(CultureInfo.InvariantCulture)) : string.Empty,
+        };
+        response.Intervals.AddRange(page.Intervals.Select(i => i.ToProto()));
+        return response;
+    }
+
     /// <summary>The team id of `teams/{team}/stats`, or null.</summary>
     private static string? TeamStatsName(string name) =>
         name.EndsWith("/stats", StringComparison.Ordinal) && TeamName.TryParse(name[..^"/stats".Length], out var team) ? team.TeamId : null;
@@ -60,6 +99,10 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
             .ThrowIfAny();
         return (stats.QueueId, atRiskWithin!.Value);
     }
+
+    /// <summary>A timestamp as a time, or null when it is out of the protobuf range.</summary>
+    private static DateTimeOffset? AsTime(Google.Protobuf.WellKnownTypes.Timestamp t) =>
+        t.Nanos is >= 0 and < 1_000_000_000 && t.Seconds is >= -62_135_596_800 and <= 253_402_300_799 ? t.ToDateTimeOffset() : null;
 
     /// <summary>A duration as a TimeSpan, or null when it is not a valid protobuf duration (mixed signs, nanos out of range).</summary>
     private static TimeSpan? AsTimeSpan(Duration d) =>

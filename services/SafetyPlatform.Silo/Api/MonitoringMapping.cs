@@ -94,7 +94,7 @@ public static class MonitoringMapping
         UnknownReason = prediction.UnknownReason ?? string.Empty,
     };
 
-    private static IntervalStats ToProto(QueueIntervalStats i)
+    public static IntervalStats ToProto(this QueueIntervalStats i)
     {
         var stats = new IntervalStats
         {

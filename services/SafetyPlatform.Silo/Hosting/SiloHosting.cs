@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Data.Tables;
 using Orleans.Configuration;
 using SafetyPlatform.Grains;
+using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
 using SafetyPlatform.Grains.Work;
 using SafetyPlatform.Silo.Api;
@@ -24,6 +25,7 @@ public static class SiloHosting
         builder.Services.AddSingleton<ISpecialistStore, TableSpecialistStore>();
         builder.Services.AddSingleton<IWorkItemStore, TableWorkItemStore>();
         builder.Services.AddSingleton<IOutcomeStore, TableOutcomeStore>();
+        builder.Services.AddSingleton<IQueueStatsStore, TableQueueStatsStore>();
         builder.Services.Configure<RoutingOptions>(config.GetSection("Routing"));
         builder.Services.AddSingleton<ClusterReadiness>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterReadiness>());
