@@ -206,6 +206,60 @@ public class QueueStatsEndToEndTests(PlatformFixture fixture)
         Assert.Empty((await Monitoring.ListQueueStatsHistoryAsync(new ListQueueStatsHistoryRequest { Parent = parent })).Intervals);
     }
 
+    [Fact]
+    public async Task A_lead_watching_alerts_sees_a_predicted_breach_raised_once_and_her_acknowledgement()
+    {
+        var (team, queue) = await NewFloor(fixture.Connection);
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var watch = Monitoring.WatchAlerts(new WatchAlertsRequest { Parent = team.Name }, cancellationToken: watching.Token);
+        Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+        Assert.True(watch.ResponseStream.Current.Snapshot);
+        Assert.Empty(watch.ResponseStream.Current.Alerts);
+
+        // A P0 is due in 15 minutes and nobody serves the queue: the first breach is predicted at its deadline.
+        await Work.EnqueueWorkItemAsync(Report(queue, Unique("p0"), Priority.P0));
+        Alert? breach = null;
+        while (breach is null)
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+            breach = watch.ResponseStream.Current.Alerts.FirstOrDefault(a => a.Kind == AlertKind.PredictedBreach);
+        }
+
+        Assert.Equal(queue.Name, breach.Subject);
+        Assert.StartsWith(team.Name + "/alerts/", breach.Name, StringComparison.Ordinal);
+        Assert.InRange(breach.Value, 14, 15);   // minutes to the breach
+        Assert.Null(breach.ClearTime);
+
+        var lead = await AvailableSpecialist(fixture.Connection, team, "Niamh");
+        var acknowledged = await Monitoring.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { Name = breach.Name, AcknowledgedBy = lead.Name });
+        Assert.Equal(lead.Name, acknowledged.AcknowledgedBy);
+        Alert? seen = null;
+        while (seen?.AcknowledgeTime is null)
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+            seen = watch.ResponseStream.Current.Alerts.FirstOrDefault(a => a.Name == breach.Name) ?? seen;
+            Assert.DoesNotContain(watch.ResponseStream.Current.Alerts, a => a.Kind == AlertKind.PredictedBreach && a.Name != breach.Name);
+        }
+
+        // Acknowledging again changes nothing.
+        Assert.Equal(acknowledged, await Monitoring.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { Name = breach.Name, AcknowledgedBy = lead.Name }));
+    }
+
+    [Fact]
+    public async Task Alert_requests_with_bad_names_are_refused_and_unknown_ones_are_not_found()
+    {
+        var (team, _) = await NewFloor(fixture.Connection);
+
+        await Expect.InvalidField("name", () => Monitoring.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { Name = team.Name, AcknowledgedBy = "specialists/lead" }).ResponseAsync);
+        await Expect.InvalidField("acknowledged_by", () => Monitoring.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { Name = team.Name + "/alerts/a1" }).ResponseAsync);
+        await Expect.Status(StatusCode.NotFound, () => Monitoring.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { Name = team.Name + "/alerts/a-none", AcknowledgedBy = "specialists/lead" }).ResponseAsync);
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var bad = Monitoring.WatchAlerts(new WatchAlertsRequest { Parent = "teams/Bad" }, cancellationToken: watching.Token);
+        await Expect.InvalidField("parent", () => bad.ResponseStream.MoveNext(watching.Token));
+        using var unknown = Monitoring.WatchAlerts(new WatchAlertsRequest { Parent = "teams/nobody-has-this-team" }, cancellationToken: watching.Token);
+        await Expect.Status(StatusCode.NotFound, () => unknown.ResponseStream.MoveNext(watching.Token));
+    }
+
     [Theory]
     [InlineData("", 0, "name")]
     [InlineData("queues/x", 0, "name")]

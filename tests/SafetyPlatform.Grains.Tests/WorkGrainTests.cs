@@ -580,6 +580,47 @@ public class WorkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_P0_nobody_is_staffing_raises_one_predicted_breach_alert_for_the_team_which_a_lead_acknowledges()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var feed = fixture.Grains.GetGrain<IAlertFeedGrain>(teamId);
+        var first = await feed.Watch(Guid.Empty, -1, TimeSpan.Zero);
+        Assert.True(first.IsSnapshot);
+        Assert.Empty(first.Alerts);
+
+        await queue.Enqueue(Item(Priority.P0, "imminent"));   // due in 15 minutes, and nobody serves the queue yet
+        AlertFeedChanges? raised = null;
+        await WaitUntil(async () =>
+        {
+            ClusterFixture.Time.Advance(TimeSpan.FromSeconds(5));   // the queue checks every 5 seconds
+            raised = await feed.Watch(first.Incarnation, first.Version, TimeSpan.Zero);
+            return raised.Alerts.Any(a => a.Kind == AlertKind.PredictedBreach);
+        });
+
+        var alert = raised!.Alerts.Single(a => a.Kind == AlertKind.PredictedBreach);
+        Assert.Equal($"queues/{queueId}", alert.Subject);
+        Assert.True(alert.IsOpen);
+        var acknowledged = await feed.Acknowledge(alert.AlertId, "specialists/lead-niamh");
+        Assert.Equal("specialists/lead-niamh", acknowledged.AcknowledgedBy);
+
+        // It still holds: still one alert, still acknowledged.
+        ClusterFixture.Time.Advance(TimeSpan.FromSeconds(5));
+        var all = await feed.Watch(Guid.Empty, -1, TimeSpan.Zero);
+        var same = Assert.Single(all.Alerts, a => a.Kind == AlertKind.PredictedBreach);
+        Assert.Equal(alert.AlertId, same.AlertId);
+        Assert.True(same.IsAcknowledged);
+        var unknown = await Assert.ThrowsAsync<SafetyException>(() => feed.Acknowledge("a-unknown", "specialists/lead-niamh"));
+        Assert.Equal(SafetyErrorKind.NotFound, unknown.Kind);
+    }
+
+    [Fact]
+    public async Task Alerts_of_a_team_never_created_are_not_found()
+    {
+        var error = await Assert.ThrowsAsync<SafetyException>(() => fixture.Grains.GetGrain<IAlertFeedGrain>(NewId("no-team")).Watch(Guid.Empty, -1, TimeSpan.Zero));
+        Assert.Equal(SafetyErrorKind.NotFound, error.Kind);
+    }
+
+    [Fact]
     public async Task Stats_of_a_queue_never_created_are_not_found()
     {
         var error = await Assert.ThrowsAsync<SafetyException>(() => fixture.Grains.GetGrain<IQueueGrain>(NewId("nowhere")).GetStats(TimeSpan.FromMinutes(5)));

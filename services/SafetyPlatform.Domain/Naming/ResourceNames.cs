@@ -48,6 +48,28 @@ public readonly record struct QueueName(string QueueId)
     public override string ToString() => $"{Collection}/{QueueId}";
 }
 
+/// <summary>`teams/{team}/alerts/{alert}`: one of a team lead's alerts.</summary>
+public readonly record struct AlertName(string TeamId, string AlertId)
+{
+    public const string Collection = "alerts";
+
+    public static bool TryParse(string? name, out AlertName parsed)
+    {
+        parsed = default;
+        var parts = name?.Split('/') ?? [];
+        if (parts.Length != 4 || parts[0] != TeamName.Collection || parts[2] != Collection ||
+            !ResourceIds.IsValidId(parts[1]) || !ResourceIds.IsValidId(parts[3]))
+        {
+            return false;
+        }
+
+        parsed = new AlertName(parts[1], parts[3]);
+        return true;
+    }
+
+    public override string ToString() => $"{TeamName.Collection}/{TeamId}/{Collection}/{AlertId}";
+}
+
 /// <summary>`queues/{queue}/stats`: a queue's live statistics, a singleton beneath it.</summary>
 public readonly record struct QueueStatsName(string QueueId)
 {

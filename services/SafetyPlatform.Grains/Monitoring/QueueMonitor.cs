@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Domain.Work;
 
 namespace SafetyPlatform.Grains.Monitoring;
@@ -16,11 +18,16 @@ public sealed class QueueMonitor
 
     private static readonly TimeSpan Reuse = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the queue checks its alert conditions.</summary>
+    private static readonly TimeSpan AlertCheck = TimeSpan.FromSeconds(5);
+
     private readonly string _queueId;
     private readonly TimeProvider _time;
     private readonly ChangeSignal _counted = new();
     private readonly Dictionary<TimeSpan, QueueStatsView> _last = [];
     private bool _storing;
+    private DateTimeOffset _alertsCheckedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastHeldAt = DateTimeOffset.MinValue;
     private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
     public QueueMonitor(string queueId, TimeProvider time)
@@ -86,6 +93,39 @@ public sealed class QueueMonitor
         {
             _storing = false;
         }
+    }
+
+    /// <summary>
+    /// Every few seconds, what calls for the serving teams' attention (<see cref="QueueAlertRules"/>),
+    /// reported to each team's alert feed, which raises, follows and clears the alerts. While
+    /// something held in the last two minutes the queue reports even when nothing holds, so the
+    /// feed hears that it ended.
+    /// </summary>
+    public Task ReportAlerts(Backlog backlog, IReadOnlyCollection<string> teamIds, IGrainFactory grains)
+    {
+        var now = _time.GetUtcNow();
+        if (teamIds.Count == 0 || now - _alertsCheckedAt < AlertCheck)
+        {
+            return Task.CompletedTask;
+        }
+
+        _alertsCheckedAt = now;
+        var lastMinute = StatsInterval.Containing(now, StatsInterval.OneMinute).Previous;
+        var quarterBefore = new StatsInterval(lastMinute.Start - StatsInterval.FifteenMinutes, StatsInterval.FifteenMinutes);
+        var subject = new QueueName(_queueId).ToString();
+        var holding = QueueAlertRules.Evaluate(subject, Stats(backlog, QueueLoad.DefaultAtRiskWithin).Load,
+            Activity.Interval(lastMinute, now).Arrivals, Activity.Interval(quarterBefore, now).Arrivals, now);
+        if (holding.Count > 0)
+        {
+            _lastHeldAt = now;
+        }
+        else if (now - _lastHeldAt > AlertBook.ClearAfter * 2)
+        {
+            return Task.CompletedTask;
+        }
+
+        ImmutableArray<AlertCondition> report = [.. holding];
+        return Task.WhenAll(teamIds.Select(team => grains.GetGrain<IAlertFeedGrain>(team).Report(subject, report)));
     }
 
     private QueueStatsView Stats(Backlog backlog, TimeSpan atRiskWithin, bool mayReuse)

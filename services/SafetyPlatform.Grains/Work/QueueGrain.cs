@@ -343,6 +343,7 @@ public sealed partial class QueueGrain(
         _finished!.Tally.ForgetBefore(now.AddDays(-1));
         Monitor.Forget();
         Monitor.StoreClosed(statsStore).Ignore();
+        Monitor.ReportAlerts(Backlog, Settings.ServingTeams, GrainFactory).Ignore();
         _escalations!.RetryPending();
         _outcomes!.PublishInOrder();
         _finished!.CloseDue(Journal, Journal.Partition, Record.State.OutcomesHandedOverThrough);

@@ -85,6 +85,36 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
         return response;
     }
 
+    public override async Task WatchAlerts(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> responseStream, ServerCallContext context)
+    {
+        new FieldCheck().Name(request.Parent, Collections.Teams, "parent", out var teamId).ThrowIfAny();
+        var feed = grains.Reference<IAlertFeedGrain>(teamId);
+        var cancel = context.CancellationToken;
+        var (incarnation, version) = (Guid.Empty, -1L);
+        while (!cancel.IsCancellationRequested)
+        {
+            var changes = await feed.Watch(incarnation, version, Refresh).WaitAsync(cancel);
+            if (changes.IsSnapshot || changes.Alerts.Length > 0)
+            {
+                var message = new WatchAlertsResponse { Snapshot = changes.IsSnapshot };
+                message.Alerts.AddRange(changes.Alerts.Select(a => a.ToProto(teamId)));
+                await responseStream.WriteAsync(message, cancel);
+            }
+
+            (incarnation, version) = (changes.Incarnation, changes.Version);
+        }
+    }
+
+    public override async Task<Alert> AcknowledgeAlert(AcknowledgeAlertRequest request, ServerCallContext context)
+    {
+        var nameOk = AlertName.TryParse(request.Name, out var alert);
+        new FieldCheck()
+            .Require(nameOk, "name", request.Name.Length == 0 ? "is required: `teams/{team}/alerts/{alert}`" : "must be `teams/{team}/alerts/{alert}`")
+            .Name(request.AcknowledgedBy, Collections.Specialists, "acknowledged_by", out _)
+            .ThrowIfAny();
+        return (await grains.Reference<IAlertFeedGrain>(alert.TeamId).Acknowledge(alert.AlertId, request.AcknowledgedBy)).ToProto(alert.TeamId);
+    }
+
     /// <summary>The team id of `teams/{team}/stats`, or null.</summary>
     private static string? TeamStatsName(string name) =>
         name.EndsWith("/stats", StringComparison.Ordinal) && TeamName.TryParse(name[..^"/stats".Length], out var team) ? team.TeamId : null;

@@ -5,6 +5,8 @@ using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Grains.Abstractions.Monitoring;
 using BreachPrediction = SafetyPlatform.Api.Monitoring.V1.BreachPrediction;
 using DomainBreachPrediction = SafetyPlatform.Domain.Monitoring.BreachPrediction;
+using Alert = SafetyPlatform.Api.Monitoring.V1.Alert;
+using AlertKind = SafetyPlatform.Api.Monitoring.V1.AlertKind;
 using QueueStaffing = SafetyPlatform.Api.Monitoring.V1.QueueStaffing;
 using RosterState = SafetyPlatform.Api.Roster.V1.ActivityState;
 using TeamStats = SafetyPlatform.Api.Monitoring.V1.TeamStats;
@@ -71,6 +73,21 @@ public static class MonitoringMapping
         }));
         return stats;
     }
+
+    public static Alert ToProto(this Domain.Monitoring.Alert alert, string teamId) => new()
+    {
+        Name = new AlertName(teamId, alert.AlertId).ToString(),
+        Kind = (AlertKind)alert.Kind,
+        Subject = alert.Subject,
+        Summary = alert.Summary,
+        Value = alert.Value,
+        Threshold = alert.Threshold,
+        RaiseTime = Timestamp.FromDateTimeOffset(alert.RaisedAt),
+        UpdateTime = Timestamp.FromDateTimeOffset(alert.UpdatedAt),
+        ClearTime = alert.ClearedAt is { } cleared ? Timestamp.FromDateTimeOffset(cleared) : null,
+        AcknowledgeTime = alert.AcknowledgedAt is { } acknowledged ? Timestamp.FromDateTimeOffset(acknowledged) : null,
+        AcknowledgedBy = alert.AcknowledgedBy,
+    };
 
     private static Staffing Staffing(int staffed, int? needed, int recentArrivals, TimeSpan? handleTime)
     {
