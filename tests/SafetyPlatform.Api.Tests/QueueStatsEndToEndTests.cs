@@ -157,6 +157,66 @@ public class QueueStatsEndToEndTests(PlatformFixture fixture)
         Assert.Equal(served.CurrentQuarter.StartTime.ToDateTimeOffset() + TimeSpan.FromMinutes(15), served.CurrentQuarter.EndTime.ToDateTimeOffset());
     }
 
+    [Fact]
+    public async Task A_lead_watching_her_team_sees_a_member_go_on_break()
+    {
+        var (team, _) = await NewFloor(fixture.Connection);
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var watch = Monitoring.WatchTeamStats(new WatchTeamStatsRequest { Name = team.Name + "/stats" }, cancellationToken: watching.Token);
+        Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+        Assert.Equal(1, watch.ResponseStream.Current.OnQueue);
+
+        await fixture.Connection.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = aoife.Name, ActivityState = ActivityState.Break });
+
+        TeamStats latest;
+        do
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+            latest = watch.ResponseStream.Current;
+        }
+        while (latest.OnQueue != 0);
+        Assert.Equal([(ActivityState.Break, 1)], latest.MembersByState.Select(m => (m.ActivityState, m.Members)));
+    }
+
+    [Fact]
+    public async Task An_operations_manager_pages_through_the_teams_of_one_site_and_vendor()
+    {
+        var site = Unique("site");
+        var teams = new List<Team>();
+        foreach (var vendor in new[] { "acme", "acme", "globex" })
+        {
+            teams.Add(await fixture.Connection.Roster.CreateTeamAsync(new CreateTeamRequest
+            {
+                TeamId = Unique("team"),
+                Team = new Team { DisplayName = "Hate speech EN", Site = site, Vendor = vendor, TimeZone = "Europe/Dublin" },
+            }));
+        }
+
+        await AvailableSpecialist(fixture.Connection, teams[1], "Aoife");
+        var seen = new List<TeamStats>();
+        var request = new ListTeamStatsRequest { Site = site, Vendor = "acme", PageSize = 1 };
+        var acmeToken = string.Empty;
+        do
+        {
+            var page = await Monitoring.ListTeamStatsAsync(request);
+            Assert.True(page.Teams.Count <= 1);
+            seen.AddRange(page.Teams);
+            request.PageToken = page.NextPageToken;
+            acmeToken = acmeToken.Length > 0 ? acmeToken : page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+
+        Assert.Equal(teams.Take(2).Select(t => t.Name + "/stats").Order(StringComparer.Ordinal), seen.Select(t => t.Name));
+        Assert.All(seen, t => Assert.Equal((site, "acme"), (t.Site, t.Vendor)));
+        Assert.Equal(1, seen.Single(t => t.Name == teams[1].Name + "/stats").OnQueue);
+        await Expect.InvalidField("page_token", () => Monitoring.ListTeamStatsAsync(new ListTeamStatsRequest
+        {
+            Site = site, Vendor = "globex", PageToken = acmeToken,
+        }).ResponseAsync);
+        await Expect.InvalidField("page_size", () => Monitoring.ListTeamStatsAsync(new ListTeamStatsRequest { PageSize = 101 }).ResponseAsync);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("teams/x")]

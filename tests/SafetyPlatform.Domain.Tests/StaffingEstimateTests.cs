@@ -41,7 +41,7 @@ public class StaffingEstimateTests
         var english = new QueueStaffing("hate-en", 30, 2, 0, 5, 16, 30, TimeSpan.FromMinutes(4), Quarter(quarter, 30, 27, TimeSpan.FromMinutes(4)));
         var german = new QueueStaffing("hate-de", 4, 0, 1, 1, 3, 5, TimeSpan.FromMinutes(8), Quarter(quarter, 10, 5, TimeSpan.FromMinutes(8)));
 
-        var team = TeamStats.From("dublin", At(10, 7), [ActivityState.Available, ActivityState.Handling, ActivityState.Handling, ActivityState.Break, ActivityState.Offline],
+        var team = TeamStats.From("dublin", "Dublin", "in-house", At(10, 7), [ActivityState.Available, ActivityState.Handling, ActivityState.Handling, ActivityState.Break, ActivityState.Offline],
             [english, german]);
 
         Assert.Equal(2, team.MembersByState[ActivityState.Handling]);

@@ -11,6 +11,8 @@ namespace SafetyPlatform.Domain.Monitoring;
 /// </summary>
 public sealed record TeamStats(
     string TeamId,
+    string Site,
+    string Vendor,
     DateTimeOffset At,
     ImmutableDictionary<ActivityState, int> MembersByState,
     ImmutableArray<QueueStaffing> Queues,
@@ -24,7 +26,7 @@ public sealed record TeamStats(
     /// <summary>The specialists the team's queues need in all, over those with an estimate; null when none has one.</summary>
     public int? Needed => Queues.Any(q => q.Needed is not null) ? Queues.Sum(q => q.Needed ?? 0) : null;
 
-    public static TeamStats From(string teamId, DateTimeOffset at, IEnumerable<ActivityState> members, IEnumerable<QueueStaffing> queues)
+    public static TeamStats From(string teamId, string site, string vendor, DateTimeOffset at, IEnumerable<ActivityState> members, IEnumerable<QueueStaffing> queues)
     {
         var served = queues.OrderBy(q => q.QueueId, StringComparer.Ordinal).ToImmutableArray();
         var completions = served.Sum(q => q.Quarter.Completions);
@@ -32,6 +34,8 @@ public sealed record TeamStats(
         var handleTime = served.Aggregate(TimeSpan.Zero, (sum, q) => sum + (q.Quarter.AverageHandleTime ?? TimeSpan.Zero) * q.Quarter.Completions);
         return new TeamStats(
             teamId,
+            site,
+            vendor,
             at,
             members.GroupBy(s => s).ToImmutableDictionary(g => g.Key, g => g.Count()),
             served,

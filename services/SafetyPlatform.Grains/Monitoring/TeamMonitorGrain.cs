@@ -17,11 +17,11 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
     {
         var teamId = this.GetPrimaryKeyString();
         var team = GrainFactory.Reference<ITeamGrain>(teamId);
-        await team.Get();
+        var profile = (await team.Get()).Profile;
         var routes = await GrainFactory.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues).ServedBy(teamId);
         var queues = Task.WhenAll(routes.Select(r => GrainFactory.Reference<IQueueGrain>(r.QueueId).GetStats(QueueLoad.DefaultAtRiskWithin)));
         var members = await Members(team);
-        return TeamStats.From(teamId, time.GetUtcNow(), members.Select(m => m.ActivityState), (await queues).Select(q => q.Staffing()));
+        return TeamStats.From(teamId, profile.Site, profile.Vendor, time.GetUtcNow(), members.Select(m => m.ActivityState), (await queues).Select(q => q.Staffing()));
     }
 
     private static async Task<List<SpecialistView>> Members(ITeamGrain team)

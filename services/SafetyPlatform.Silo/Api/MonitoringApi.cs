@@ -17,6 +17,12 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
     /// <summary>A stream sends at most one message per this much time; what changes meanwhile goes in the next.</summary>
     public static readonly TimeSpan Coalescing = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often a team's stream reads the team (its numbers come from several grains, with no single change to wait on).</summary>
+    public static readonly TimeSpan TeamPoll = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>ListTeamStats looks at no more teams than this in one request.</summary>
+    public const int TeamStatsScanLimit = 500;
+
     /// <summary>A stream sends the numbers at least this often, changed or not.</summary>
     public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
 
@@ -113,6 +119,58 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
             .Name(request.AcknowledgedBy, Collections.Specialists, "acknowledged_by", out _)
             .ThrowIfAny();
         return (await grains.Reference<IAlertFeedGrain>(alert.TeamId).Acknowledge(alert.AlertId, request.AcknowledgedBy)).ToProto(alert.TeamId);
+    }
+
+    public override async Task WatchTeamStats(WatchTeamStatsRequest request, IServerStreamWriter<TeamStats> responseStream, ServerCallContext context)
+    {
+        var teamId = TeamStatsName(request.Name);
+        new FieldCheck()
+            .Require(teamId is not null, "name", request.Name.Length == 0 ? "is required: `teams/{team}/stats`" : "must be `teams/{team}/stats`")
+            .ThrowIfAny();
+        var team = grains.Reference<ITeamMonitorGrain>(teamId!);
+        var cancel = context.CancellationToken;
+        TeamStats? sent = null;
+        var sentAt = DateTimeOffset.MinValue;
+        while (!cancel.IsCancellationRequested)
+        {
+            var stats = (await team.GetStats().WaitAsync(cancel)).ToProto();
+            if (sent is null || !SameNumbers(sent, stats) || time.GetUtcNow() - sentAt >= Refresh)
+            {
+                await responseStream.WriteAsync(stats, cancel);
+                (sent, sentAt) = (stats, time.GetUtcNow());
+            }
+
+            await Task.Delay(TeamPoll, time, cancel);
+        }
+    }
+
+    public override async Task<ListTeamStatsResponse> ListTeamStats(ListTeamStatsRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .Text(request.Site, TextRules.MaxDisplayName, "site")
+            .Text(request.Vendor, TextRules.MaxDisplayName, "vendor")
+            .Require(PageTokens.TryResolvePageSize(request.PageSize, out var pageSize, defaultSize: 20, maxSize: 100), "page_size", "must be between 0 and 100")
+            .PageToken(request.PageToken, TeamStatsList(request), out var afterTeamId)
+            .ThrowIfAny();
+        var page = await grains.Reference<IOrganisationMonitorGrain>(IOrganisationMonitorGrain.Organisation)
+            .ListTeams(request.Site, request.Vendor, afterTeamId, pageSize, TeamStatsScanLimit);
+        var response = new ListTeamStatsResponse
+        {
+            NextPageToken = page.LastLookedAt.Length > 0 ? PageTokens.Encode(TeamStatsList(request), page.LastLookedAt) : string.Empty,
+        };
+        response.Teams.AddRange(page.Teams.Select(t => t.ToProto()));
+        return response;
+    }
+
+    /// <summary>A token names its filter, so it is refused by a request with another.</summary>
+    private static string TeamStatsList(ListTeamStatsRequest request) => $"teamStats/{request.Site}/{request.Vendor}";
+
+    /// <summary>Whether two readings of a team differ in anything but when they were read.</summary>
+    private static bool SameNumbers(TeamStats a, TeamStats b)
+    {
+        var (x, y) = (a.Clone(), b.Clone());
+        x.ReadTime = y.ReadTime = null;
+        return x.Equals(y);
     }
 
     /// <summary>The team id of `teams/{team}/stats`, or null.</summary>

@@ -45,6 +45,8 @@ public static class MonitoringMapping
         var stats = new TeamStats
         {
             Name = new TeamName(team.TeamId) + "/stats",
+            Site = team.Site,
+            Vendor = team.Vendor,
             ReadTime = Timestamp.FromDateTimeOffset(team.At),
             OnQueue = team.OnQueue,
             Completions = team.Completions,

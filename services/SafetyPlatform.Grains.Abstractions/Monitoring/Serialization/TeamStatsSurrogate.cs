@@ -14,16 +14,18 @@ public readonly record struct TeamStatsSurrogate(
     [property: Id(3)] ImmutableArray<QueueStaffing> Queues,
     [property: Id(4)] int Completions,
     [property: Id(5)] double? SlaAttainment,
-    [property: Id(6)] TimeSpan? AverageHandleTime);
+    [property: Id(6)] TimeSpan? AverageHandleTime,
+    [property: Id(7)] string Site,
+    [property: Id(8)] string Vendor);
 
 [RegisterConverter]
 public sealed class TeamStatsConverter : IConverter<TeamStats, TeamStatsSurrogate>
 {
     public TeamStats ConvertFromSurrogate(in TeamStatsSurrogate s) =>
-        new(s.TeamId, s.At, s.MembersByState, s.Queues, s.Completions, s.SlaAttainment, s.AverageHandleTime);
+        new(s.TeamId, s.Site, s.Vendor, s.At, s.MembersByState, s.Queues, s.Completions, s.SlaAttainment, s.AverageHandleTime);
 
     public TeamStatsSurrogate ConvertToSurrogate(in TeamStats v) =>
-        new(v.TeamId, v.At, v.MembersByState, v.Queues, v.Completions, v.SlaAttainment, v.AverageHandleTime);
+        new(v.TeamId, v.At, v.MembersByState, v.Queues, v.Completions, v.SlaAttainment, v.AverageHandleTime, v.Site, v.Vendor);
 }
 
 /// <summary>Immutable: shared, not copied, within a silo.</summary>
