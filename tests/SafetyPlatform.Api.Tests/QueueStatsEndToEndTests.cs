@@ -217,6 +217,50 @@ public class QueueStatsEndToEndTests(PlatformFixture fixture)
         await Expect.InvalidField("page_size", () => Monitoring.ListTeamStatsAsync(new ListTeamStatsRequest { PageSize = 101 }).ResponseAsync);
     }
 
+    [Fact]
+    public async Task A_specialists_stats_show_what_she_holds_and_her_day_so_far()
+    {
+        var (team, queue) = await NewFloor(fixture.Connection);
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        await Work.EnqueueWorkItemAsync(Report(queue, Unique("p1"), Priority.P1));
+        var offer = (await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem;
+        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = aoife.Name });
+
+        var holding = await Monitoring.GetSpecialistStatsAsync(new GetSpecialistStatsRequest { Name = aoife.Name + "/stats" });
+        await Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = offer.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove" } });
+        var done = await Monitoring.GetSpecialistStatsAsync(new GetSpecialistStatsRequest { Name = aoife.Name + "/stats" });
+
+        Assert.Equal(aoife.Name + "/stats", holding.Name);
+        Assert.Equal(team.Name, holding.Team);
+        Assert.Equal(ActivityState.Handling, holding.ActivityState);
+        Assert.Equal([offer.Name], holding.HeldWorkItems);
+        Assert.Empty(done.HeldWorkItems);
+        Assert.Equal(1, done.Handled);
+        Assert.Equal(1, done.Offers);
+        Assert.Equal(1.0, done.SlaAttainment);
+        Assert.NotNull(done.AverageHandleTime);
+        Assert.True(done.HasOccupancy);
+        // The team is in Dublin: "today" is Dublin's date.
+        var dublin = TimeZoneInfo.ConvertTime(done.ReadTime.ToDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Dublin"));
+        Assert.Equal(dublin.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), done.Day);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("specialists/x")]
+    [InlineData("specialists/Bad/stats")]
+    public async Task A_bad_specialist_stats_name_is_refused(string name)
+    {
+        await Expect.InvalidField("name", () => Monitoring.GetSpecialistStatsAsync(new GetSpecialistStatsRequest { Name = name }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Stats_of_a_specialist_who_does_not_exist_are_not_found()
+    {
+        await Expect.Status(StatusCode.NotFound,
+            () => Monitoring.GetSpecialistStatsAsync(new GetSpecialistStatsRequest { Name = "specialists/nobody-is-called-this/stats" }).ResponseAsync);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("teams/x")]

@@ -10,6 +10,7 @@ namespace SafetyPlatform.Api.Tests;
 /// <summary>
 /// A queue's history of closed intervals, on real Azurite through the gateway. A platform of
 /// its own, because it restarts its silo. It waits for a real minute to close (up to about 70 s).
+/// A specialist's day survives the restart too.
 /// </summary>
 public sealed class QueueStatsHistoryTests : OwnPlatform
 {
@@ -48,9 +49,43 @@ public sealed class QueueStatsHistoryTests : OwnPlatform
         Assert.Equal(1, stored.Intervals.Sum(i => i.Accepts));
         Assert.Equal(stored, await connection.Monitoring.ListQueueStatsHistoryAsync(minutes));
 
+        var day = await connection.Monitoring.GetSpecialistStatsAsync(new GetSpecialistStatsRequest { Name = aoife.Name + "/stats" });
+        Assert.Equal(1, day.Handled);
+        var alert = await AlertOnUnstaffedQueue(connection, team);
+
         await Platform.StopSilo();
         await Platform.StartSiloAgain();
 
         Assert.Equal(stored, await connection.Monitoring.ListQueueStatsHistoryAsync(minutes));
+        // Her day was stored when her desk was unloaded: it carries on.
+        var resumed = await connection.Monitoring.GetSpecialistStatsAsync(new GetSpecialistStatsRequest { Name = aoife.Name + "/stats" });
+        Assert.Equal((day.Day, 1, 1), (resumed.Day, resumed.Handled, resumed.Offers));
+        Assert.Equal(day.AverageHandleTime, resumed.AverageHandleTime);
+        // The team's alerts were stored: the same alert, still open, after the restart.
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var watch = connection.Monitoring.WatchAlerts(new WatchAlertsRequest { Parent = team.Name }, cancellationToken: watching.Token);
+        Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+        Assert.Contains(watch.ResponseStream.Current.Alerts, a => a.Name == alert.Name && a.ClearTime is null);
+    }
+
+    /// <summary>A second queue of the team gets a P0 nobody serves: a predicted breach is raised within a few seconds.</summary>
+    private static async Task<Alert> AlertOnUnstaffedQueue(SafetyPlatform.Client.SafetyConnection connection, Api.Roster.V1.Team team)
+    {
+        var queue = await connection.Work.CreateQueueAsync(new CreateQueueRequest
+        {
+            QueueId = Unique("queue"),
+            Queue = new Queue { DisplayName = "Self-harm EN", HarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory.HateSpeech, LanguageCodes = { "en" }, ServingTeams = { team.Name } },
+        });
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var watch = connection.Monitoring.WatchAlerts(new WatchAlertsRequest { Parent = team.Name }, cancellationToken: watching.Token);
+        await connection.Work.EnqueueWorkItemAsync(Report(queue, Unique("p0"), Priority.P0));
+        while (true)
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+            if (watch.ResponseStream.Current.Alerts.FirstOrDefault(a => a.Subject == queue.Name && a.Kind == AlertKind.PredictedBreach) is { } alert)
+            {
+                return alert;
+            }
+        }
     }
 }

@@ -621,6 +621,35 @@ public class WorkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_specialists_day_counts_her_offers_rejections_and_completions_and_her_time_handling()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var first = await queue.Enqueue(Item(Priority.P1, "first"));
+        var second = await queue.Enqueue(Item(Priority.P2, "second"));
+        var desk = await NewSpecialist(teamId);
+
+        Assert.Equal(first.ItemId, (await desk.Next())!.ItemId);
+        await desk.Reject(queueId, first.ItemId, "conflict of interest");
+        Assert.Equal(second.ItemId, (await desk.Next())!.ItemId);
+        await desk.Accept(queueId, second.ItemId);
+        var handling = await desk.Stats();
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(3));
+        await desk.Complete(queueId, second.ItemId, new WorkOutcome("remove", "HS-2", "", default, default, ""));
+
+        var stats = await desk.Stats();
+
+        Assert.Equal((queueId, second.ItemId), Assert.Single(handling.Held));
+        Assert.Empty(stats.Held);
+        Assert.Equal((2, 1, 0), (stats.Offers, stats.Rejected, stats.Expired));
+        Assert.Equal(1, stats.Handled);
+        Assert.Equal(TimeSpan.FromMinutes(3), stats.AverageHandleTime);
+        Assert.Equal(1.0, stats.SlaAttainment);
+        Assert.True(stats.Handling >= TimeSpan.FromMinutes(3));
+        Assert.NotNull(stats.Occupancy);
+        Assert.InRange(stats.Occupancy!.Value, 0.5, 1.0);
+    }
+
+    [Fact]
     public async Task Stats_of_a_queue_never_created_are_not_found()
     {
         var error = await Assert.ThrowsAsync<SafetyException>(() => fixture.Grains.GetGrain<IQueueGrain>(NewId("nowhere")).GetStats(TimeSpan.FromMinutes(5)));

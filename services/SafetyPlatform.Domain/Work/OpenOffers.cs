@@ -19,6 +19,13 @@ public sealed class OpenOffers(TimeSpan grace)
     /// <summary>Whether this offer is open (not yet accepted, rejected, expired or forgotten).</summary>
     public bool Contains(string queueId, string itemId) => _expiries.ContainsKey((queueId, itemId));
 
+    /// <summary>The offers still open at <paramref name="now"/>, as (queue, item).</summary>
+    public IReadOnlyList<(string Queue, string Item)> Open(DateTimeOffset now)
+    {
+        CountOpen(now);
+        return [.. _expiries.Keys];
+    }
+
     /// <summary>Offers still open at <paramref name="now"/>; lapsed ones are forgotten.</summary>
     public int CountOpen(DateTimeOffset now)
     {

@@ -136,6 +136,9 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
 
     Task<SpecialistQueueWork> Work();
 
+    /// <summary>The specialist's live numbers: state, items held and offered, and their day so far on their team's clock.</summary>
+    Task<SpecialistStatsView> Stats();
+
     /// <summary>
     /// For each queue the specialist's team serves (or only <paramref name="queueId"/> when not
     /// empty): the rule that keeps them from being offered anything, or the item they would get

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
 
 namespace SafetyPlatform.Grains.Work;
@@ -15,7 +16,10 @@ namespace SafetyPlatform.Grains.Work;
 /// so overlapping requests never exceed the specialist's concurrency.
 /// </summary>
 [Orleans.Concurrency.Reentrant]
-public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimeProvider time) : Grain, ISpecialistDeskGrain
+public sealed class SpecialistDeskGrain(
+    [PersistentState("day", StorageNames.Roster)] IPersistentState<SpecialistDayState> day,
+    IOptions<RoutingOptions> routing,
+    TimeProvider time) : Grain, ISpecialistDeskGrain
 {
     private readonly HashSet<(string Queue, string Item)> _held = [];
     private readonly OpenOffers _offers = new(routing.Value.ReservationSweep * 2);
@@ -23,6 +27,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     private readonly ChangeSignal _slotFreed = new();
     private int _accepting;
     private readonly CommittedSpecialist _me = new(time);
+    private readonly SpecialistDayKeeper _today = new(day, time);
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -37,6 +42,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
         }
 
         _me.Remember(me);
+        await StartDay(me);
         var since = time.GetUtcNow().UtcDateTime.Date;
         foreach (var route in await Directory().ServedBy(me.TeamId))
         {
@@ -91,7 +97,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
             var offers = await OffersAcrossQueues.Gather(GrainFactory, Id, free, waits);
             foreach (var (queueId, offer) in offers)
             {
-                Offered(queueId, offer);
+                NewOffer(queueId, offer);
             }
 
             return [.. offers.Select(o => o.Offer)];
@@ -122,7 +128,30 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     public Task SpecialistChanged(SpecialistView view)
     {
         _me.Remember(view);
+        _today.StateNow(view.ActivityState, view.ActivityStateStart);
         return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _today.Store();
+
+    public async Task<SpecialistStatsView> Stats()
+    {
+        var me = await Self();
+        if (_today.Today is null)
+        {
+            // The desk came up before the specialist was created.
+            await StartDay(me);
+        }
+
+        var now = time.GetUtcNow();
+        _today.StateNow(me.ActivityState, me.ActivityStateStart);
+        return SpecialistStatsView.Of(me, now, [.. _held], _offers.Open(now), _today.Today!);
+    }
+
+    private async Task StartDay(SpecialistView me)
+    {
+        _today.Start(me, (await GrainFactory.Reference<ITeamGrain>(me.TeamId).Get()).Profile.TimeZone);
+        this.RegisterGrainTimer(_today.Store, SpecialistDayKeeper.StoreEvery, SpecialistDayKeeper.StoreEvery);
     }
 
     /// <summary>In a state to take work, with a slot not taken by held items, offers or requests in flight.</summary>
@@ -135,6 +164,13 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     private void Offered(string queueId, WorkItemView offer) =>
         _offers.Add(queueId, offer.ItemId, offer.ReservationExpiry ?? time.GetUtcNow());
+
+    /// <summary>An offer routing just made them (not one found again at activation, not a transfer): it counts in their day.</summary>
+    private void NewOffer(string queueId, WorkItemView offer)
+    {
+        Offered(queueId, offer);
+        _today.Note((d, now) => d.Offered(1, now));
+    }
 
     /// <summary>The queues the specialist's team serves whose items they may take (team, skills, proficiency).</summary>
     private async Task<List<QueueRoute>> ServedQueues(SpecialistView me, RoutingProfile profile)
@@ -152,7 +188,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
             var offer = await Queue(queueId).Offer(profile);
             if (offer is not null)
             {
-                Offered(queueId, offer);
+                NewOffer(queueId, offer);
                 return offer;
             }
         }
@@ -218,6 +254,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     {
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Reject(itemId, Id, reason);
+        _today.Note((d, now) => d.Rejection(now));
         _offers.Remove(queueId, itemId);
         SlotFreed();
         return item;
@@ -227,6 +264,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     {
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Complete(itemId, Id, outcome);
+        _today.Note((d, now) => d.Completion(item.Outcome!.HandleTime, item.Deadline, item.Outcome.CompleteTime));
         await Finished(queueId, itemId, "completed");
         return item;
     }
@@ -235,6 +273,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     {
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Release(itemId, Id, reason);
+        _today.Note((d, now) => d.Release(now));
         await Finished(queueId, itemId, "released");
         return item;
     }
@@ -243,6 +282,7 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
     {
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Escalate(itemId, Id, targetQueueId, reason);
+        _today.Note((d, now) => d.Escalation(now));
         await Finished(queueId, itemId, "escalated");
         return item;
     }
@@ -286,7 +326,11 @@ public sealed class SpecialistDeskGrain(IOptions<RoutingOptions> routing, TimePr
 
     public async Task OfferExpired(string queueId, string itemId)
     {
-        _offers.Remove(queueId, itemId);
+        if (_offers.Remove(queueId, itemId))
+        {
+            _today.Note((d, now) => d.Expiry(now));
+        }
+
         SlotFreed();
         var target = routing.Value.OfferTimeoutState;
         if (target == ActivityState.Unspecified)

@@ -173,6 +173,18 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
         return x.Equals(y);
     }
 
+    public override async Task<SpecialistStats> GetSpecialistStats(GetSpecialistStatsRequest request, ServerCallContext context)
+    {
+        var specialistId = request.Name.EndsWith(StatsSuffix, StringComparison.Ordinal) &&
+            SpecialistName.TryParse(request.Name[..^StatsSuffix.Length], out var specialist) ? specialist.SpecialistId : null;
+        new FieldCheck()
+            .Require(specialistId is not null, "name", request.Name.Length == 0 ? "is required: `specialists/{specialist}/stats`" : "must be `specialists/{specialist}/stats`")
+            .ThrowIfAny();
+        return (await grains.Reference<ISpecialistDeskGrain>(specialistId!).Stats()).ToProto();
+    }
+
+    private const string StatsSuffix = "/stats";
+
     /// <summary>The team id of `teams/{team}/stats`, or null.</summary>
     private static string? TeamStatsName(string name) =>
         name.EndsWith("/stats", StringComparison.Ordinal) && TeamName.TryParse(name[..^"/stats".Length], out var team) ? team.TeamId : null;

@@ -91,6 +91,47 @@ public static class MonitoringMapping
         AcknowledgedBy = alert.AcknowledgedBy,
     };
 
+    public static SpecialistStats ToProto(this SpecialistStatsView s)
+    {
+        var stats = new SpecialistStats
+        {
+            Name = new SpecialistName(s.SpecialistId) + "/stats",
+            ReadTime = Timestamp.FromDateTimeOffset(s.ReadTime),
+            Team = new TeamName(s.TeamId).ToString(),
+            ActivityState = (RosterState)s.ActivityState,
+            TimeInState = Duration.FromTimeSpan(s.ReadTime > s.ActivityStateStart ? s.ReadTime - s.ActivityStateStart : TimeSpan.Zero),
+            Day = s.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Handled = s.Handled,
+            AverageHandleTime = Optional(s.AverageHandleTime),
+            CompletedWithinSla = s.CompletedWithinSla,
+            Offers = s.Offers,
+            Rejected = s.Rejected,
+            Expired = s.Expired,
+            Released = s.Released,
+            Escalated = s.Escalated,
+            LoggedInTime = Duration.FromTimeSpan(s.LoggedIn),
+            HandlingTime = Duration.FromTimeSpan(s.Handling),
+        };
+        stats.HeldWorkItems.AddRange(s.Held.Select(h => new QueueName(h.Queue).Item(h.Item).ToString()));
+        stats.OfferedWorkItems.AddRange(s.Offered.Select(o => new QueueName(o.Queue).Item(o.Item).ToString()));
+        if (s.SlaAttainment is { } attainment)
+        {
+            stats.SlaAttainment = attainment;
+        }
+
+        if (s.Occupancy is { } occupancy)
+        {
+            stats.Occupancy = occupancy;
+        }
+
+        if (s.Utilisation is { } utilisation)
+        {
+            stats.Utilisation = utilisation;
+        }
+
+        return stats;
+    }
+
     private static Staffing Staffing(int staffed, int? needed, int recentArrivals, TimeSpan? handleTime)
     {
         var staffing = new Staffing { StaffedSpecialists = staffed, RecentArrivals = recentArrivals, HandleTime = Optional(handleTime) };

@@ -1,0 +1,191 @@
+using SafetyPlatform.Domain.Roster;
+
+namespace SafetyPlatform.Domain.Monitoring;
+
+/// <summary>
+/// One specialist's day so far, on their team's clock: the work they finished and turned down,
+/// and how long they spent in each activity state since local midnight. It is told what happens
+/// as it happens; at local midnight it starts a new day (the running state's time is split at
+/// midnight). docs/METRICS.md, "Specialist numbers", gives every formula.
+/// </summary>
+public sealed class SpecialistDay
+{
+    private readonly TimeZoneInfo _zone;
+    private readonly Dictionary<ActivityState, TimeSpan> _timeIn = [];
+    private ActivityState _state;
+    private DateTimeOffset _since;
+
+    public SpecialistDay(TimeZoneInfo zone, ActivityState state, DateTimeOffset since, DateTimeOffset now)
+    {
+        _zone = zone;
+        Day = LocalDay(now);
+        _state = state;
+        _since = since > DayStart ? since : DayStart;
+    }
+
+    /// <summary>Picks up a day kept earlier (<see cref="Keep"/>), at <paramref name="now"/>: a kept day that is over gives a new one.</summary>
+    public static SpecialistDay Resume(TimeZoneInfo zone, SpecialistDayRecord kept, DateTimeOffset now)
+    {
+        var day = new SpecialistDay(zone, kept.State, kept.Since, kept.Since);
+        if (day.Day == kept.Day)
+        {
+            day.Offers = kept.Offers;
+            day.Rejected = kept.Rejected;
+            day.Expired = kept.Expired;
+            day.Handled = kept.Handled;
+            day.CompletedWithinSla = kept.CompletedWithinSla;
+            day.HandleTime = kept.HandleTime;
+            day.Escalated = kept.Escalated;
+            day.Released = kept.Released;
+            foreach (var (state, time) in kept.TimeIn)
+            {
+                day._timeIn[state] = time;
+            }
+        }
+
+        day.RollTo(now);
+        return day;
+    }
+
+    /// <summary>The day as it stands, to keep and resume after a restart.</summary>
+    public SpecialistDayRecord Keep() => new(Day, _state, _since, Offers, Rejected, Expired, Handled, CompletedWithinSla, HandleTime, Escalated, Released,
+        new Dictionary<ActivityState, TimeSpan>(_timeIn));
+
+    /// <summary>The activity state they are in.</summary>
+    public ActivityState State => _state;
+
+    /// <summary>The team's local date this day is.</summary>
+    public DateOnly Day { get; private set; }
+
+    /// <summary>Local midnight that began <see cref="Day"/>, as an instant.</summary>
+    public DateTimeOffset DayStart => Midnight(Day);
+
+    public int Offers { get; private set; }
+
+    public int Rejected { get; private set; }
+
+    public int Expired { get; private set; }
+
+    public int Handled { get; private set; }
+
+    public int CompletedWithinSla { get; private set; }
+
+    public TimeSpan HandleTime { get; private set; }
+
+    public int Escalated { get; private set; }
+
+    public int Released { get; private set; }
+
+    /// <summary>The specialist's activity state changed at <paramref name="at"/>.</summary>
+    public void StateChanged(ActivityState to, DateTimeOffset at)
+    {
+        RollTo(at);
+        if (at > _since)
+        {
+            _timeIn[_state] = _timeIn.GetValueOrDefault(_state) + (at - _since);
+            _since = at;
+        }
+
+        _state = to;
+    }
+
+    public void Offered(int count, DateTimeOffset at)
+    {
+        RollTo(at);
+        Offers += count;
+    }
+
+    public void Rejection(DateTimeOffset at)
+    {
+        RollTo(at);
+        Rejected++;
+    }
+
+    public void Expiry(DateTimeOffset at)
+    {
+        RollTo(at);
+        Expired++;
+    }
+
+    public void Release(DateTimeOffset at)
+    {
+        RollTo(at);
+        Released++;
+    }
+
+    public void Escalation(DateTimeOffset at)
+    {
+        RollTo(at);
+        Escalated++;
+    }
+
+    /// <summary>They completed an item after <paramref name="handleTime"/> of handling, due at <paramref name="deadline"/>.</summary>
+    public void Completion(TimeSpan handleTime, DateTimeOffset deadline, DateTimeOffset at)
+    {
+        RollTo(at);
+        Handled++;
+        HandleTime += handleTime;
+        CompletedWithinSla += at <= deadline ? 1 : 0;
+    }
+
+    /// <summary>Time in <paramref name="state"/> today, up to <paramref name="now"/>.</summary>
+    public TimeSpan TimeIn(ActivityState state, DateTimeOffset now)
+    {
+        RollTo(now);
+        var running = state == _state && now > _since ? now - _since : TimeSpan.Zero;
+        return _timeIn.GetValueOrDefault(state) + running;
+    }
+
+    /// <summary>Time in any state but OFFLINE today: logged in.</summary>
+    public TimeSpan LoggedIn(DateTimeOffset now) =>
+        Enum.GetValues<ActivityState>().Where(s => s is not (ActivityState.Offline or ActivityState.Unspecified))
+            .Aggregate(TimeSpan.Zero, (sum, s) => sum + TimeIn(s, now));
+
+    /// <summary>Share of logged-in time spent HANDLING; null before they have logged in.</summary>
+    public double? Occupancy(DateTimeOffset now) => Share(TimeIn(ActivityState.Handling, now), now);
+
+    /// <summary>Share of logged-in time AVAILABLE or HANDLING (on queue, not on a break, in a meeting or training); null before they have logged in.</summary>
+    public double? Utilisation(DateTimeOffset now) => Share(TimeIn(ActivityState.Available, now) + TimeIn(ActivityState.Handling, now), now);
+
+    /// <summary>Mean handle time of today's completions; null before the first.</summary>
+    public TimeSpan? AverageHandleTime => Handled == 0 ? null : HandleTime / Handled;
+
+    /// <summary>Share of today's completions at or before their deadline; null before the first.</summary>
+    public double? SlaAttainment => Handled == 0 ? null : (double)CompletedWithinSla / Handled;
+
+    private double? Share(TimeSpan part, DateTimeOffset now)
+    {
+        var loggedIn = LoggedIn(now);
+        return loggedIn <= TimeSpan.Zero ? null : part / loggedIn;
+    }
+
+    /// <summary>At local midnight the day starts again: counts from zero, the running state from midnight.</summary>
+    private void RollTo(DateTimeOffset at)
+    {
+        var day = LocalDay(at);
+        if (day <= Day)
+        {
+            return;
+        }
+
+        Day = day;
+        Offers = Rejected = Expired = Handled = CompletedWithinSla = Escalated = Released = 0;
+        HandleTime = TimeSpan.Zero;
+        _timeIn.Clear();
+        _since = DayStart;
+    }
+
+    private DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
+
+    /// <summary>The instant of local midnight starting <paramref name="day"/> (an hour later where the clocks skip midnight).</summary>
+    private DateTimeOffset Midnight(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (_zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+
+        return new DateTimeOffset(local, _zone.GetUtcOffset(local));
+    }
+}

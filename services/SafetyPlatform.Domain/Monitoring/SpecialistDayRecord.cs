@@ -1,0 +1,22 @@
+using SafetyPlatform.Domain.Roster;
+
+namespace SafetyPlatform.Domain.Monitoring;
+
+/// <summary>
+/// A specialist's day as kept in storage: its counts, the time in each state up to
+/// <see cref="Since"/>, and the state they were in from then. Grain storage writes it as JSON,
+/// which reads a plain dictionary back but not an immutable one.
+/// </summary>
+public sealed record SpecialistDayRecord(
+    DateOnly Day,
+    ActivityState State,
+    DateTimeOffset Since,
+    int Offers,
+    int Rejected,
+    int Expired,
+    int Handled,
+    int CompletedWithinSla,
+    TimeSpan HandleTime,
+    int Escalated,
+    int Released,
+    IReadOnlyDictionary<ActivityState, TimeSpan> TimeIn);
