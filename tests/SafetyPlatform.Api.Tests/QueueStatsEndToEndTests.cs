@@ -147,6 +147,7 @@ public class QueueStatsEndToEndTests(PlatformFixture fixture)
         Assert.Equal(team.Name + "/stats", stats.Name);
         Assert.Equal([(ActivityState.Handling, 1), (ActivityState.Meeting, 1)], stats.MembersByState.Select(m => (m.ActivityState, m.Members)));
         Assert.Equal(1, stats.OnQueue);
+        Assert.True(stats.HasOccupancy);
         var served = Assert.Single(stats.Queues);
         Assert.Equal(queue.Name, served.Queue);
         Assert.Equal(0, served.Waiting);
@@ -243,6 +244,27 @@ public class QueueStatsEndToEndTests(PlatformFixture fixture)
         // The team is in Dublin: "today" is Dublin's date.
         var dublin = TimeZoneInfo.ConvertTime(done.ReadTime.ToDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Dublin"));
         Assert.Equal(dublin.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), done.Day);
+    }
+
+    [Fact]
+    public async Task A_lead_watching_a_specialist_sees_her_go_on_break()
+    {
+        var (team, _) = await NewFloor(fixture.Connection);
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var watch = Monitoring.WatchSpecialistStats(new WatchSpecialistStatsRequest { Name = aoife.Name + "/stats" }, cancellationToken: watching.Token);
+        Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+        Assert.Equal(ActivityState.Available, watch.ResponseStream.Current.ActivityState);
+
+        await fixture.Connection.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = aoife.Name, ActivityState = ActivityState.Break });
+
+        do
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+        }
+        while (watch.ResponseStream.Current.ActivityState != ActivityState.Break);
+        using var bad = Monitoring.WatchSpecialistStats(new WatchSpecialistStatsRequest { Name = aoife.Name }, cancellationToken: watching.Token);
+        await Expect.InvalidField("name", () => bad.ResponseStream.MoveNext(watching.Token));
     }
 
     [Theory]

@@ -41,8 +41,16 @@ public class StaffingEstimateTests
         var english = new QueueStaffing("hate-en", 30, 2, 0, 5, 16, 30, TimeSpan.FromMinutes(4), Quarter(quarter, 30, 27, TimeSpan.FromMinutes(4)));
         var german = new QueueStaffing("hate-de", 4, 0, 1, 1, 3, 5, TimeSpan.FromMinutes(8), Quarter(quarter, 10, 5, TimeSpan.FromMinutes(8)));
 
-        var team = TeamStats.From("dublin", "Dublin", "in-house", At(10, 7), [ActivityState.Available, ActivityState.Handling, ActivityState.Handling, ActivityState.Break, ActivityState.Offline],
-            [english, german]);
+        // Today so far: the two handling have handled 3 h and 2 h of 4 h logged in each; the others 1 h of 4 h, 0 of 4 h, and not logged in.
+        (ActivityState, TimeSpan, TimeSpan)[] members =
+        [
+            (ActivityState.Available, TimeSpan.FromHours(1), TimeSpan.FromHours(4)),
+            (ActivityState.Handling, TimeSpan.FromHours(3), TimeSpan.FromHours(4)),
+            (ActivityState.Handling, TimeSpan.FromHours(2), TimeSpan.FromHours(4)),
+            (ActivityState.Break, TimeSpan.Zero, TimeSpan.FromHours(4)),
+            (ActivityState.Offline, TimeSpan.Zero, TimeSpan.Zero),
+        ];
+        var team = TeamStats.From("dublin", "Dublin", "in-house", At(10, 7), members, [english, german]);
 
         Assert.Equal(2, team.MembersByState[ActivityState.Handling]);
         Assert.Equal(3, team.OnQueue);
@@ -52,6 +60,8 @@ public class StaffingEstimateTests
         Assert.Equal(40, team.Completions);
         Assert.Equal(32.0 / 40, team.SlaAttainment);
         Assert.Equal(TimeSpan.FromMinutes(5), team.AverageHandleTime);
+        // (1 + 3 + 2 + 0) h handling of 16 h logged in.
+        Assert.Equal(6.0 / 16, team.Occupancy);
     }
 
     private static QueueIntervalStats Quarter(StatsInterval interval, int completions, int inTime, TimeSpan aht) =>

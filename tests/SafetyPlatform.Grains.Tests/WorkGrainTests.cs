@@ -527,6 +527,8 @@ public class WorkGrainTests(ClusterFixture fixture)
         Assert.Equal(2, served.Needed);
         Assert.Equal(2, team.Needed);
         Assert.Equal(TimeSpan.FromMinutes(6), served.HandleTime);
+        // Only the desk's specialist has handled anything: 6 minutes of the three members' logged-in time.
+        Assert.InRange(team.Occupancy!.Value, 0.01, 1.0);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace SafetyPlatform.Domain.Monitoring;
 /// A team's live picture: its members by activity state, and each queue it serves with its
 /// staffing. The team's SLA attainment and AHT for the current quarter hour are those of the
 /// queues it serves, weighted by their completions (a queue served by several teams counts
-/// whole for each); the per-person numbers come with specialist statistics.
+/// whole for each); its occupancy is its members' time handling today over their time logged
+/// in today.
 /// </summary>
 public sealed record TeamStats(
     string TeamId,
@@ -18,15 +19,26 @@ public sealed record TeamStats(
     ImmutableArray<QueueStaffing> Queues,
     int Completions,
     double? SlaAttainment,
-    TimeSpan? AverageHandleTime)
+    TimeSpan? AverageHandleTime,
+    double? Occupancy)
 {
+    /// <summary>The members' time handling today over their time logged in today; null before anyone logged in.</summary>
+    private static double? ShareHandling(IEnumerable<(ActivityState State, TimeSpan Handling, TimeSpan LoggedIn)> members)
+    {
+        var handling = members.Aggregate(TimeSpan.Zero, (sum, m) => sum + m.Handling);
+        var loggedIn = members.Aggregate(TimeSpan.Zero, (sum, m) => sum + m.LoggedIn);
+        return loggedIn <= TimeSpan.Zero ? null : handling / loggedIn;
+    }
+
     /// <summary>Members who can take work now: AVAILABLE or HANDLING.</summary>
     public int OnQueue => MembersByState.GetValueOrDefault(ActivityState.Available) + MembersByState.GetValueOrDefault(ActivityState.Handling);
 
     /// <summary>The specialists the team's queues need in all, over those with an estimate; null when none has one.</summary>
     public int? Needed => Queues.Any(q => q.Needed is not null) ? Queues.Sum(q => q.Needed ?? 0) : null;
 
-    public static TeamStats From(string teamId, string site, string vendor, DateTimeOffset at, IEnumerable<ActivityState> members, IEnumerable<QueueStaffing> queues)
+    /// <summary>The team's picture from each member's state now and time today handling and logged in, and from its queues.</summary>
+    public static TeamStats From(string teamId, string site, string vendor, DateTimeOffset at,
+        IReadOnlyCollection<(ActivityState State, TimeSpan Handling, TimeSpan LoggedIn)> members, IEnumerable<QueueStaffing> queues)
     {
         var served = queues.OrderBy(q => q.QueueId, StringComparer.Ordinal).ToImmutableArray();
         var completions = served.Sum(q => q.Quarter.Completions);
@@ -37,10 +49,11 @@ public sealed record TeamStats(
             site,
             vendor,
             at,
-            members.GroupBy(s => s).ToImmutableDictionary(g => g.Key, g => g.Count()),
+            members.GroupBy(m => m.State).ToImmutableDictionary(g => g.Key, g => g.Count()),
             served,
             completions,
             completions == 0 ? null : (double)withinSla / completions,
-            completions == 0 ? null : handleTime / completions);
+            completions == 0 ? null : handleTime / completions,
+            ShareHandling(members));
     }
 }

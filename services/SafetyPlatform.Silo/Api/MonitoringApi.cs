@@ -121,27 +121,64 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
         return (await grains.Reference<IAlertFeedGrain>(alert.TeamId).Acknowledge(alert.AlertId, request.AcknowledgedBy)).ToProto(alert.TeamId);
     }
 
-    public override async Task WatchTeamStats(WatchTeamStatsRequest request, IServerStreamWriter<TeamStats> responseStream, ServerCallContext context)
+    public override Task WatchTeamStats(WatchTeamStatsRequest request, IServerStreamWriter<TeamStats> responseStream, ServerCallContext context)
     {
         var teamId = TeamStatsName(request.Name);
         new FieldCheck()
             .Require(teamId is not null, "name", request.Name.Length == 0 ? "is required: `teams/{team}/stats`" : "must be `teams/{team}/stats`")
             .ThrowIfAny();
         var team = grains.Reference<ITeamMonitorGrain>(teamId!);
+        return StreamReadings(async () => (await team.GetStats()).ToProto(), stats => stats.ReadTime = null, responseStream, context);
+    }
+
+    public override Task WatchSpecialistStats(WatchSpecialistStatsRequest request, IServerStreamWriter<SpecialistStats> responseStream, ServerCallContext context)
+    {
+        var specialistId = SpecialistStatsName(request.Name);
+        new FieldCheck()
+            .Require(specialistId is not null, "name", request.Name.Length == 0 ? "is required: `specialists/{specialist}/stats`" : "must be `specialists/{specialist}/stats`")
+            .ThrowIfAny();
+        var desk = grains.Reference<ISpecialistDeskGrain>(specialistId!);
+        return StreamReadings(async () => (await desk.Stats()).ToProto(), stats =>
+        {
+            // These run with the clock; a change of state, items or counts is what is news.
+            stats.ReadTime = null;
+            stats.TimeInState = stats.LoggedInTime = stats.HandlingTime = null;
+            stats.ClearOccupancy();
+            stats.ClearUtilisation();
+        }, responseStream, context);
+    }
+
+    /// <summary>
+    /// A stream of readings of numbers kept in several grains, with no single change to wait on:
+    /// read every <see cref="TeamPoll"/>, sent when anything but what runs with the clock
+    /// (<paramref name="clearRunning"/>) changed, and at least every <see cref="Refresh"/>.
+    /// </summary>
+    private async Task StreamReadings<T>(Func<Task<T>> read, Action<T> clearRunning, IServerStreamWriter<T> responseStream, ServerCallContext context)
+        where T : class, Google.Protobuf.IMessage<T>
+    {
         var cancel = context.CancellationToken;
-        TeamStats? sent = null;
+        T? sent = null;
         var sentAt = DateTimeOffset.MinValue;
         while (!cancel.IsCancellationRequested)
         {
-            var stats = (await team.GetStats().WaitAsync(cancel)).ToProto();
-            if (sent is null || !SameNumbers(sent, stats) || time.GetUtcNow() - sentAt >= Refresh)
+            var reading = await read().WaitAsync(cancel);
+            if (sent is null || !Same(sent, reading, clearRunning) || time.GetUtcNow() - sentAt >= Refresh)
             {
-                await responseStream.WriteAsync(stats, cancel);
-                (sent, sentAt) = (stats, time.GetUtcNow());
+                await responseStream.WriteAsync(reading, cancel);
+                (sent, sentAt) = (reading, time.GetUtcNow());
             }
 
             await Task.Delay(TeamPoll, time, cancel);
         }
+    }
+
+    private static bool Same<T>(T a, T b, Action<T> clearRunning)
+        where T : class, Google.Protobuf.IMessage<T>
+    {
+        var (x, y) = (a.Clone(), b.Clone());
+        clearRunning(x);
+        clearRunning(y);
+        return x.Equals(y);
     }
 
     public override async Task<ListTeamStatsResponse> ListTeamStats(ListTeamStatsRequest request, ServerCallContext context)
@@ -165,18 +202,9 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
     /// <summary>A token names its filter, so it is refused by a request with another.</summary>
     private static string TeamStatsList(ListTeamStatsRequest request) => $"teamStats/{request.Site}/{request.Vendor}";
 
-    /// <summary>Whether two readings of a team differ in anything but when they were read.</summary>
-    private static bool SameNumbers(TeamStats a, TeamStats b)
-    {
-        var (x, y) = (a.Clone(), b.Clone());
-        x.ReadTime = y.ReadTime = null;
-        return x.Equals(y);
-    }
-
     public override async Task<SpecialistStats> GetSpecialistStats(GetSpecialistStatsRequest request, ServerCallContext context)
     {
-        var specialistId = request.Name.EndsWith(StatsSuffix, StringComparison.Ordinal) &&
-            SpecialistName.TryParse(request.Name[..^StatsSuffix.Length], out var specialist) ? specialist.SpecialistId : null;
+        var specialistId = SpecialistStatsName(request.Name);
         new FieldCheck()
             .Require(specialistId is not null, "name", request.Name.Length == 0 ? "is required: `specialists/{specialist}/stats`" : "must be `specialists/{specialist}/stats`")
             .ThrowIfAny();
@@ -184,6 +212,10 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
     }
 
     private const string StatsSuffix = "/stats";
+
+    /// <summary>The specialist id of `specialists/{specialist}/stats`, or null.</summary>
+    private static string? SpecialistStatsName(string name) =>
+        name.EndsWith(StatsSuffix, StringComparison.Ordinal) && SpecialistName.TryParse(name[..^StatsSuffix.Length], out var specialist) ? specialist.SpecialistId : null;
 
     /// <summary>The team id of `teams/{team}/stats`, or null.</summary>
     private static string? TeamStatsName(string name) =>

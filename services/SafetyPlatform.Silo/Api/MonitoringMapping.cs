@@ -57,6 +57,11 @@ public static class MonitoringMapping
             stats.SlaAttainment = attainment;
         }
 
+        if (team.Occupancy is { } occupancy)
+        {
+            stats.Occupancy = occupancy;
+        }
+
         if (team.Needed is { } needed)
         {
             stats.NeededSpecialists = needed;

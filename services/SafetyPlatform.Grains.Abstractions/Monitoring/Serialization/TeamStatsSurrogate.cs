@@ -16,16 +16,17 @@ public readonly record struct TeamStatsSurrogate(
     [property: Id(5)] double? SlaAttainment,
     [property: Id(6)] TimeSpan? AverageHandleTime,
     [property: Id(7)] string Site,
-    [property: Id(8)] string Vendor);
+    [property: Id(8)] string Vendor,
+    [property: Id(9)] double? Occupancy);
 
 [RegisterConverter]
 public sealed class TeamStatsConverter : IConverter<TeamStats, TeamStatsSurrogate>
 {
     public TeamStats ConvertFromSurrogate(in TeamStatsSurrogate s) =>
-        new(s.TeamId, s.Site, s.Vendor, s.At, s.MembersByState, s.Queues, s.Completions, s.SlaAttainment, s.AverageHandleTime);
+        new(s.TeamId, s.Site, s.Vendor, s.At, s.MembersByState, s.Queues, s.Completions, s.SlaAttainment, s.AverageHandleTime, s.Occupancy);
 
     public TeamStatsSurrogate ConvertToSurrogate(in TeamStats v) =>
-        new(v.TeamId, v.At, v.MembersByState, v.Queues, v.Completions, v.SlaAttainment, v.AverageHandleTime, v.Site, v.Vendor);
+        new(v.TeamId, v.At, v.MembersByState, v.Queues, v.Completions, v.SlaAttainment, v.AverageHandleTime, v.Site, v.Vendor, v.Occupancy);
 }
 
 /// <summary>Immutable: shared, not copied, within a silo.</summary>
