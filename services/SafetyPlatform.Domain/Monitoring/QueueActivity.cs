@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Domain.Work;
 
 namespace SafetyPlatform.Domain.Monitoring;
@@ -17,8 +18,6 @@ public sealed class QueueActivity(Action? counted = null)
     /// <summary>"Recently", for the handle time that predicts breaches and the arrivals that estimate staffing.</summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(15);
 
-    private const string SpecialistPrefix = "specialists/";
-
     private static readonly TimeSpan Kept = TimeSpan.FromMinutes(30);
 
     private readonly SortedDictionary<DateTimeOffset, ItemTransitionTally> _minutes = [];
@@ -34,9 +33,9 @@ public sealed class QueueActivity(Action? counted = null)
         var change = item.History[^1];
         Version++;
         Minute(change.At).Count(item);
-        if (change.Actor.StartsWith(SpecialistPrefix, StringComparison.Ordinal))
+        if (SpecialistName.TryParse(change.Actor, out var actor))
         {
-            NoteActive(change.Actor[SpecialistPrefix.Length..], change.At);
+            NoteActive(actor.SpecialistId, change.At);
         }
 
         if (item.Holder.Length > 0)

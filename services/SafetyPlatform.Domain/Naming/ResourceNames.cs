@@ -75,21 +75,6 @@ public readonly record struct QueueStatsName(string QueueId)
 {
     public const string Singleton = "stats";
 
-    public QueueName Queue => new(QueueId);
-
-    public static bool TryParse(string? name, out QueueStatsName parsed)
-    {
-        parsed = default;
-        var parts = name?.Split('/') ?? [];
-        if (parts.Length != 3 || parts[0] != QueueName.Collection || parts[2] != Singleton || !ResourceIds.IsValidId(parts[1]))
-        {
-            return false;
-        }
-
-        parsed = new QueueStatsName(parts[1]);
-        return true;
-    }
-
     public override string ToString() => $"{QueueName.Collection}/{QueueId}/{Singleton}";
 }
 

@@ -42,8 +42,16 @@ public sealed class QueueMonitor
     /// <summary>A specialist asked the queue for work now.</summary>
     public void NoteActive(string specialistId) => Activity.NoteActive(specialistId, _time.GetUtcNow());
 
-    /// <summary>Lets go of minutes and specialists too old to count.</summary>
-    public void Forget() => Activity.Forget(_time.GetUtcNow());
+    /// <summary>
+    /// The queue's sweep: lets go of minutes and specialists too old to count, stores the
+    /// intervals that closed, and reports alert conditions; what fails is tried on the next sweep.
+    /// </summary>
+    public void Sweep(Backlog backlog, IQueueStatsStore store, IReadOnlyCollection<string> teamIds, IGrainFactory grains)
+    {
+        Activity.Forget(_time.GetUtcNow());
+        StoreClosed(store).Ignore();
+        ReportAlerts(backlog, teamIds, grains).Ignore();
+    }
 
     /// <summary>The backlog now, and the current and previous minute and quarter hour.</summary>
     public QueueStatsView Stats(Backlog backlog, TimeSpan atRiskWithin) => Stats(backlog, atRiskWithin, mayReuse: true);

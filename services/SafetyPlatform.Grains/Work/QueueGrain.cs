@@ -341,9 +341,7 @@ public sealed partial class QueueGrain(
 
         Dispatch();
         _finished!.Tally.ForgetBefore(now.AddDays(-1));
-        Monitor.Forget();
-        Monitor.StoreClosed(statsStore).Ignore();
-        Monitor.ReportAlerts(Backlog, Settings.ServingTeams, GrainFactory).Ignore();
+        Monitor.Sweep(Backlog, statsStore, Settings.ServingTeams, GrainFactory);
         _escalations!.RetryPending();
         _outcomes!.PublishInOrder();
         _finished!.CloseDue(Journal, Journal.Partition, Record.State.OutcomesHandedOverThrough);

@@ -48,17 +48,13 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
 
     public override async Task<TeamStats> GetTeamStats(GetTeamStatsRequest request, ServerCallContext context)
     {
-        var teamId = TeamStatsName(request.Name);
-        new FieldCheck()
-            .Require(teamId is not null, "name", request.Name.Length == 0 ? "is required: `teams/{team}/stats`" : "must be `teams/{team}/stats`")
-            .ThrowIfAny();
-        return (await grains.Reference<ITeamMonitorGrain>(teamId!).GetStats()).ToProto();
+        new FieldCheck().StatsName(request.Name, TeamName.Collection, "name", out var teamId).ThrowIfAny();
+        return (await grains.Reference<ITeamMonitorGrain>(teamId).GetStats()).ToProto();
     }
 
     public override async Task<ListQueueStatsHistoryResponse> ListQueueStatsHistory(ListQueueStatsHistoryRequest request, ServerCallContext context)
     {
         var now = time.GetUtcNow();
-        var nameOk = QueueStatsName.TryParse(request.Parent, out var stats);
         var length = request.IntervalLength switch
         {
             IntervalLength.Unspecified or IntervalLength.FifteenMinutes => StatsInterval.FifteenMinutes,
@@ -68,9 +64,9 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
         var to = request.EndTime is null ? now : AsTime(request.EndTime);
         var from = request.StartTime is null ? to - TimeSpan.FromDays(1) : AsTime(request.StartTime);
         var kept = length is { } l ? now - StatsRetention.For(l) : now;
-        var list = $"queueStatsHistory/{stats.QueueId}/{length?.TotalMinutes}";
+        var list = $"queueStatsHistory/{request.Parent}/{length?.TotalMinutes}";
         new FieldCheck()
-            .Require(nameOk, "parent", request.Parent.Length == 0 ? "is required: `queues/{queue}/stats`" : "must be `queues/{queue}/stats`")
+            .StatsName(request.Parent, QueueName.Collection, "parent", out var queueId)
             .Require(length is not null, "interval_length", "must be a known interval length")
             .Require(to is not null, "end_time", "must be a valid timestamp")
             .Require(from is not null && (to is null || from < to), "start_time", "must be a valid timestamp before end_time")
@@ -82,7 +78,7 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
 
         // The next page starts just after the last interval of the previous one.
         var start = after.Length > 0 ? new DateTimeOffset(long.Parse(after, CultureInfo.InvariantCulture) + 1, TimeSpan.Zero) : from!.Value;
-        var page = await grains.Reference<IQueueHistoryGrain>(stats.QueueId).Read(length!.Value, start, to!.Value, pageSize);
+        var page = await grains.Reference<IQueueHistoryGrain>(queueId).Read(length!.Value, start, to!.Value, pageSize);
         var response = new ListQueueStatsHistoryResponse
         {
             NextPageToken = page.More ? PageTokens.Encode(list, page.Intervals[^1].Interval.Start.UtcTicks.ToString(CultureInfo.InvariantCulture)) : string.Empty,
@@ -123,21 +119,15 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
 
     public override Task WatchTeamStats(WatchTeamStatsRequest request, IServerStreamWriter<TeamStats> responseStream, ServerCallContext context)
     {
-        var teamId = TeamStatsName(request.Name);
-        new FieldCheck()
-            .Require(teamId is not null, "name", request.Name.Length == 0 ? "is required: `teams/{team}/stats`" : "must be `teams/{team}/stats`")
-            .ThrowIfAny();
-        var team = grains.Reference<ITeamMonitorGrain>(teamId!);
+        new FieldCheck().StatsName(request.Name, TeamName.Collection, "name", out var teamId).ThrowIfAny();
+        var team = grains.Reference<ITeamMonitorGrain>(teamId);
         return StreamReadings(async () => (await team.GetStats()).ToProto(), stats => stats.ReadTime = null, responseStream, context);
     }
 
     public override Task WatchSpecialistStats(WatchSpecialistStatsRequest request, IServerStreamWriter<SpecialistStats> responseStream, ServerCallContext context)
     {
-        var specialistId = SpecialistStatsName(request.Name);
-        new FieldCheck()
-            .Require(specialistId is not null, "name", request.Name.Length == 0 ? "is required: `specialists/{specialist}/stats`" : "must be `specialists/{specialist}/stats`")
-            .ThrowIfAny();
-        var desk = grains.Reference<ISpecialistDeskGrain>(specialistId!);
+        new FieldCheck().StatsName(request.Name, SpecialistName.Collection, "name", out var specialistId).ThrowIfAny();
+        var desk = grains.Reference<ISpecialistDeskGrain>(specialistId);
         return StreamReadings(async () => (await desk.Stats()).ToProto(), stats =>
         {
             // These run with the clock; a change of state, items or counts is what is news.
@@ -204,32 +194,18 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
 
     public override async Task<SpecialistStats> GetSpecialistStats(GetSpecialistStatsRequest request, ServerCallContext context)
     {
-        var specialistId = SpecialistStatsName(request.Name);
-        new FieldCheck()
-            .Require(specialistId is not null, "name", request.Name.Length == 0 ? "is required: `specialists/{specialist}/stats`" : "must be `specialists/{specialist}/stats`")
-            .ThrowIfAny();
-        return (await grains.Reference<ISpecialistDeskGrain>(specialistId!).Stats()).ToProto();
+        new FieldCheck().StatsName(request.Name, SpecialistName.Collection, "name", out var specialistId).ThrowIfAny();
+        return (await grains.Reference<ISpecialistDeskGrain>(specialistId).Stats()).ToProto();
     }
-
-    private const string StatsSuffix = "/stats";
-
-    /// <summary>The specialist id of `specialists/{specialist}/stats`, or null.</summary>
-    private static string? SpecialistStatsName(string name) =>
-        name.EndsWith(StatsSuffix, StringComparison.Ordinal) && SpecialistName.TryParse(name[..^StatsSuffix.Length], out var specialist) ? specialist.SpecialistId : null;
-
-    /// <summary>The team id of `teams/{team}/stats`, or null.</summary>
-    private static string? TeamStatsName(string name) =>
-        name.EndsWith("/stats", StringComparison.Ordinal) && TeamName.TryParse(name[..^"/stats".Length], out var team) ? team.TeamId : null;
 
     private static (string QueueId, TimeSpan AtRiskWithin) Check(string name, Duration? atRisk)
     {
-        var nameOk = QueueStatsName.TryParse(name, out var stats);
         var atRiskWithin = atRisk is { } given ? AsTimeSpan(given) : QueueLoad.DefaultAtRiskWithin;
         new FieldCheck()
-            .Require(nameOk, "name", name.Length == 0 ? "is required: `queues/{queue}/stats`" : "must be `queues/{queue}/stats`")
+            .StatsName(name, QueueName.Collection, "name", out var queueId)
             .Require(atRiskWithin is { } t && t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromHours(24), "at_risk_within", "must be from 1 second to 24 hours")
             .ThrowIfAny();
-        return (stats.QueueId, atRiskWithin!.Value);
+        return (queueId, atRiskWithin!.Value);
     }
 
     /// <summary>A timestamp as a time, or null when it is out of the protobuf range.</summary>

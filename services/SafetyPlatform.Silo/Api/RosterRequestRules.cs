@@ -20,6 +20,16 @@ public static class RosterRequestRules
             : $"must be `{collection}/{{id}}` with an id of 1 to 63 lower-case letters, digits and hyphens");
     }
 
+    /// <summary>The statistics of a resource, a singleton beneath it: `{collection}/{id}/stats`.</summary>
+    public static FieldCheck StatsName(this FieldCheck check, string value, string collection, string field, out string id)
+    {
+        id = string.Empty;
+        var ok = value.EndsWith("/stats", StringComparison.Ordinal) && ResourceIds.TryParse(value[..^"/stats".Length], collection, out id);
+        return check.Require(ok, field, value.Length == 0
+            ? $"is required: `{collection}/{{id}}/stats`"
+            : $"must be `{collection}/{{id}}/stats` with an id of 1 to 63 lower-case letters, digits and hyphens");
+    }
+
     public static FieldCheck OptionalId(this FieldCheck check, string value, string field) =>
         check.Require(value.Length == 0 || ResourceIds.IsValidId(value), field,
             "must be 1 to 63 lower-case letters, digits and hyphens, starting with a letter");
