@@ -64,6 +64,41 @@ public class StaffingEstimateTests
         Assert.Equal(6.0 / 16, team.Occupancy);
     }
 
+    [Fact]
+    public void A_team_runs_each_members_reported_day_on_to_now()
+    {
+        // Reported at 09:00 UTC on 25 November: Aoife went HANDLING at 09:00 after 1 h AVAILABLE;
+        // Ben went on BREAK at 08:30 after 30 min HANDLING; Cara's day was reported yesterday, OFFLINE since 17:00.
+        var day = new DateOnly(2026, 11, 25);
+        var aoife = Reported(day, ActivityState.Handling, At(9, 0), (ActivityState.Available, TimeSpan.FromHours(1)));
+        var ben = Reported(day, ActivityState.Break, At(8, 30), (ActivityState.Handling, TimeSpan.FromMinutes(30)));
+        var cara = Reported(day.AddDays(-1), ActivityState.Offline, At(9, 0).AddDays(-1).AddHours(8), (ActivityState.Handling, TimeSpan.FromHours(6)));
+
+        var team = TeamStats.FromDays("dublin", "Dublin", "in-house", TimeZoneInfo.Utc, At(10, 0), [aoife, ben, cara], []);
+
+        Assert.Equal(1, team.MembersByState[ActivityState.Handling]);
+        Assert.Equal(1, team.MembersByState[ActivityState.Break]);
+        Assert.Equal(1, team.MembersByState[ActivityState.Offline]);
+        // At 10:00: Aoife 1 h handling of 2 h logged in; Ben 30 min handling of 2 h (30 min + 1 h 30 min on break);
+        // Cara's 6 h were yesterday's. (1 h + 30 min) of 4 h.
+        Assert.Equal(1.5 / 4, team.Occupancy);
+    }
+
+    [Fact]
+    public void Of_two_reports_of_one_day_the_later_state_change_wins()
+    {
+        var day = new DateOnly(2026, 11, 25);
+        var handling = Reported(day, ActivityState.Handling, At(9, 0));
+        var available = Reported(day, ActivityState.Available, At(9, 6), (ActivityState.Handling, TimeSpan.FromMinutes(6)));
+
+        Assert.True(available.IsLaterThan(handling));
+        Assert.False(handling.IsLaterThan(available));
+        Assert.True(Reported(day.AddDays(1), ActivityState.Offline, At(0, 0).AddDays(1)).IsLaterThan(available));
+    }
+
+    private static SpecialistDayRecord Reported(DateOnly day, ActivityState state, DateTimeOffset since, params (ActivityState State, TimeSpan Time)[] timeIn) =>
+        new(day, state, since, 0, 0, 0, 0, 0, TimeSpan.Zero, 0, 0, timeIn.ToDictionary(t => t.State, t => t.Time));
+
     private static QueueIntervalStats Quarter(StatsInterval interval, int completions, int inTime, TimeSpan aht) =>
         new(interval, false, 0, 0, 0, 0, 0, 0, 0, completions, 0, 0, inTime, (double)inTime / completions, null, null, aht);
 }

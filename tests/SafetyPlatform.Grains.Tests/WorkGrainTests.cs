@@ -532,6 +532,22 @@ public class WorkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_team_hears_of_a_members_change_from_their_desk_without_asking_them_again()
+    {
+        var (teamId, _, _) = await NewFloor();
+        await NewSpecialist(teamId);
+        var goingOnBreak = await NewSpecialist(teamId);
+        var monitor = fixture.Grains.GetGrain<ITeamMonitorGrain>(teamId);
+        Assert.Equal(2, (await monitor.GetStats()).MembersByState[ActivityState.Available]);
+
+        // The test clock stands still: the monitor's copy of the team stays fresh, so only the desk's report can tell it.
+        await fixture.Grains.GetGrain<ISpecialistGrain>(goingOnBreak.GetPrimaryKeyString()).SetActivityState(ActivityState.Break, ByLead);
+
+        await WaitUntil(async () => (await monitor.GetStats()).MembersByState.GetValueOrDefault(ActivityState.Break) == 1);
+        Assert.Equal(1, (await monitor.GetStats()).MembersByState[ActivityState.Available]);
+    }
+
+    [Fact]
     public async Task Stats_of_a_team_never_created_are_not_found()
     {
         var error = await Assert.ThrowsAsync<SafetyException>(() => fixture.Grains.GetGrain<ITeamMonitorGrain>(NewId("no-team")).GetStats());

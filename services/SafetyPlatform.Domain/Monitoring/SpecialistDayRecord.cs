@@ -19,4 +19,11 @@ public sealed record SpecialistDayRecord(
     TimeSpan HandleTime,
     int Escalated,
     int Released,
-    IReadOnlyDictionary<ActivityState, TimeSpan> TimeIn);
+    IReadOnlyDictionary<ActivityState, TimeSpan> TimeIn)
+{
+    /// <summary>
+    /// Whether this day was kept after <paramref name="other"/>: a later day, or the same day with
+    /// a later state change (every change moves <see cref="Since"/> on).
+    /// </summary>
+    public bool IsLaterThan(SpecialistDayRecord other) => Day > other.Day || (Day == other.Day && Since > other.Since);
+}

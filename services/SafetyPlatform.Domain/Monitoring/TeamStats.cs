@@ -36,6 +36,16 @@ public sealed record TeamStats(
     /// <summary>The specialists the team's queues need in all, over those with an estimate; null when none has one.</summary>
     public int? Needed => Queues.Any(q => q.Needed is not null) ? Queues.Sum(q => q.Needed ?? 0) : null;
 
+    /// <summary>
+    /// The team's picture from each member's day as last reported (<paramref name="members"/>,
+    /// on the team's clock <paramref name="zone"/>), run on to <paramref name="at"/>: a day kept
+    /// before midnight counts from midnight, and the state a member is in runs with the clock.
+    /// </summary>
+    public static TeamStats FromDays(string teamId, string site, string vendor, TimeZoneInfo zone, DateTimeOffset at,
+        IEnumerable<SpecialistDayRecord> members, IEnumerable<QueueStaffing> queues) =>
+        From(teamId, site, vendor, at, [.. members.Select(kept => SpecialistDay.Resume(zone, kept, at))
+            .Select(day => (day.State, day.TimeIn(ActivityState.Handling, at), day.LoggedIn(at)))], queues);
+
     /// <summary>The team's picture from each member's state now and time today handling and logged in, and from its queues.</summary>
     public static TeamStats From(string teamId, string site, string vendor, DateTimeOffset at,
         IReadOnlyCollection<(ActivityState State, TimeSpan Handling, TimeSpan LoggedIn)> members, IEnumerable<QueueStaffing> queues)

@@ -1,13 +1,24 @@
+using Orleans.Concurrency;
 using SafetyPlatform.Domain.Monitoring;
 
 namespace SafetyPlatform.Grains.Abstractions.Monitoring;
 
 /// <summary>
-/// Reads a team's live picture from its roster and the queues it serves; keeps nothing itself.
+/// A team's live picture, aggregated where the numbers come from: each member's desk reports
+/// their day when their activity state changes (specialist → team), so a read asks no member;
+/// the queues the team serves are asked for their own numbers on each read (item → queue).
 /// Key: team id.
 /// </summary>
 public interface ITeamMonitorGrain : IGrainWithStringKey
 {
     /// <summary>The team's members by state and each queue it serves with its staffing; NOT_FOUND for an unknown team.</summary>
     Task<TeamStats> GetStats();
+
+    /// <summary>A member's desk reports their day after their activity state (or team) changed.</summary>
+    [OneWay]
+    Task MemberChanged(string specialistId, SpecialistDayRecord day);
+
+    /// <summary>A specialist moved to another team: they no longer count here.</summary>
+    [OneWay]
+    Task MemberLeft(string specialistId);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
+using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Abstractions.Monitoring;
 using SafetyPlatform.Grains.Abstractions.Roster;
@@ -138,6 +139,9 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
 
     /// <summary>The specialist's live numbers: state, items held and offered, and their day so far on their team's clock.</summary>
     Task<SpecialistStatsView> Stats();
+
+    /// <summary>The specialist's day as their team's monitor keeps it; null for a specialist who does not exist.</summary>
+    Task<SpecialistDayRecord?> Today();
 
     /// <summary>
     /// For each queue the specialist's team serves (or only <paramref name="queueId"/> when not

@@ -19,7 +19,7 @@ public sealed class SpecialistDayKeeper(IPersistentState<SpecialistDayState> sta
     /// <summary>Starts or resumes the day of <paramref name="me"/>, whose team keeps <paramref name="timeZone"/>.</summary>
     public void Start(SpecialistView me, string timeZone)
     {
-        var zone = Zone(timeZone);
+        var zone = TeamTimeZone.Find(timeZone);
         var now = time.GetUtcNow();
         _day = state.State.Day is { } kept
             ? SpecialistDay.Resume(zone, kept, now)
@@ -69,19 +69,6 @@ public sealed class SpecialistDayKeeper(IPersistentState<SpecialistDayState> sta
         {
             _changed = true;
             throw;
-        }
-    }
-
-    private static TimeZoneInfo Zone(string timeZone)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
-        {
-            // A team whose zone this machine does not know keeps UTC days rather than none.
-            return TimeZoneInfo.Utc;
         }
     }
 }

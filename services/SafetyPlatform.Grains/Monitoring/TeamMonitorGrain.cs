@@ -1,38 +1,105 @@
-using Orleans.Concurrency;
 using SafetyPlatform.Domain.Monitoring;
 
 namespace SafetyPlatform.Grains.Monitoring;
 
 /// <summary>
-/// A team's live picture, read on request: its members from the team grain and each member's
-/// day from their desk, the queues it serves from the queue directory, and each of those
-/// queues' own numbers, asked at once.
-/// Keeps nothing, so any silo may run as many as it likes.
+/// A team's live picture, kept where it is read: each member's day as their desk last reported
+/// it (desks report on every change of state), and the team's profile, members and served
+/// queues as read at most <see cref="RefreshEvery"/> ago. A read asks only the served queues for
+/// their numbers, never the members. Holds nothing durable: after a restart it asks every member
+/// once, and again every <see cref="AskEveryMember"/>, in case a report was lost.
 /// </summary>
-[StatelessWorker]
 public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGrain
 {
+    /// <summary>How stale the team's profile, member list and served queues may be.</summary>
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often every member's day is asked for anyway.</summary>
+    public static readonly TimeSpan AskEveryMember = TimeSpan.FromMinutes(5);
+
     private const int MemberPage = 500;
+
+    private readonly Dictionary<string, SpecialistDayRecord> _days = [];
+    private TeamProfile? _profile;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private string[] _queues = [];
+    private DateTimeOffset _refreshed;
+    private DateTimeOffset _askedEveryone;
+
+    private string Id => this.GetPrimaryKeyString();
 
     public async Task<TeamStats> GetStats()
     {
-        var teamId = this.GetPrimaryKeyString();
-        var team = GrainFactory.Reference<ITeamGrain>(teamId);
-        var profile = (await team.Get()).Profile;
-        var routes = await GrainFactory.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues).ServedBy(teamId);
-        var queues = Task.WhenAll(routes.Select(r => GrainFactory.Reference<IQueueGrain>(r.QueueId).GetStats(QueueLoad.DefaultAtRiskWithin)));
-        var members = await Task.WhenAll((await Members(team)).Select(m => GrainFactory.Reference<ISpecialistDeskGrain>(m.SpecialistId).Stats()));
-        return TeamStats.From(teamId, profile.Site, profile.Vendor, time.GetUtcNow(),
-            [.. members.Select(m => (m.ActivityState, m.Handling, m.LoggedIn))], (await queues).Select(q => q.Staffing()));
+        var profile = await Refresh();
+        var queues = await Task.WhenAll(_queues.Select(q => GrainFactory.Reference<IQueueGrain>(q).GetStats(QueueLoad.DefaultAtRiskWithin)));
+        return TeamStats.FromDays(Id, profile.Site, profile.Vendor, _zone, time.GetUtcNow(), _days.Values, queues.Select(q => q.Staffing()));
     }
 
-    private static async Task<List<SpecialistView>> Members(ITeamGrain team)
+    public Task MemberChanged(string specialistId, SpecialistDayRecord day)
     {
-        var members = new List<SpecialistView>();
+        Keep(specialistId, day);
+        return Task.CompletedTask;
+    }
+
+    public Task MemberLeft(string specialistId)
+    {
+        _days.Remove(specialistId);
+        return Task.CompletedTask;
+    }
+
+    private void Keep(string specialistId, SpecialistDayRecord day)
+    {
+        // A report and an answer to our own question may cross: the later day wins.
+        if (!_days.TryGetValue(specialistId, out var kept) || !kept.IsLaterThan(day))
+        {
+            _days[specialistId] = day;
+        }
+    }
+
+    /// <summary>Reads the team again when its copy is stale: members who joined are asked for their day, those who left dropped.</summary>
+    private async Task<TeamProfile> Refresh()
+    {
+        var now = time.GetUtcNow();
+        if (_profile is { } fresh && now - _refreshed < RefreshEvery)
+        {
+            return fresh;
+        }
+
+        var team = GrainFactory.Reference<ITeamGrain>(Id);
+        var profile = (await team.Get()).Profile;
+        var routes = await GrainFactory.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues).ServedBy(Id);
+        var members = await Members(team);
+        var askEveryone = now - _askedEveryone >= AskEveryMember;
+        var ask = askEveryone ? members : [.. members.Where(m => !_days.ContainsKey(m))];
+        var days = await Task.WhenAll(ask.Select(m => GrainFactory.Reference<ISpecialistDeskGrain>(m).Today()));
+        foreach (var (member, day) in ask.Zip(days))
+        {
+            if (day is not null)
+            {
+                Keep(member, day);
+            }
+        }
+
+        foreach (var gone in _days.Keys.Except(members).ToList())
+        {
+            _days.Remove(gone);
+        }
+
+        _profile = profile;
+        _zone = TeamTimeZone.Find(profile.TimeZone);
+        _queues = [.. routes.Select(r => r.QueueId)];
+        _refreshed = now;
+        _askedEveryone = askEveryone ? now : _askedEveryone;
+        return profile;
+    }
+
+    private static async Task<List<string>> Members(ITeamGrain team)
+    {
+        var members = new List<string>();
         while (true)
         {
-            var page = await team.ListMembers(members.Count > 0 ? members[^1].SpecialistId : string.Empty, MemberPage, includeDeactivated: false);
-            members.AddRange(page);
+            var page = await team.ListMembers(members.Count > 0 ? members[^1] : string.Empty, MemberPage, includeDeactivated: false);
+            members.AddRange(page.Select(m => m.SpecialistId));
             if (page.Length < MemberPage)
             {
                 return members;

@@ -19,6 +19,9 @@ internal sealed class CommittedSpecialist(TimeProvider time)
     /// <summary>Whether the specialist has been seen (specialists are never deleted).</summary>
     public bool Known => _view is not null;
 
+    /// <summary>The team of the copy; null before the specialist was seen.</summary>
+    public string? TeamId => _view?.TeamId;
+
     /// <summary>The copy while it is fresh; otherwise asks again.</summary>
     public async Task<SpecialistView> Get(Func<Task<SpecialistView>> ask)
     {

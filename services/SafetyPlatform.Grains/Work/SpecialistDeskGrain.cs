@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
+using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Monitoring;
@@ -127,9 +128,37 @@ public sealed class SpecialistDeskGrain(
 
     public Task SpecialistChanged(SpecialistView view)
     {
-        _me.Remember(view);
-        _today.StateNow(view.ActivityState, view.ActivityStateStart);
+        var teamBefore = _me.TeamId;
+        var me = _me.Remember(view);
+        _today.StateNow(me.ActivityState, me.ActivityStateStart);
+        TellTeam(teamBefore, me);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The team's monitor keeps its members' days (specialist → team): it hears of each change, and a team left behind hears that its member went.</summary>
+    private void TellTeam(string? teamBefore, SpecialistView me)
+    {
+        if (teamBefore is not null && teamBefore != me.TeamId)
+        {
+            GrainFactory.Reference<ITeamMonitorGrain>(teamBefore).MemberLeft(Id).Ignore();
+        }
+
+        if (_today.Today is { } day)
+        {
+            GrainFactory.Reference<ITeamMonitorGrain>(me.TeamId).MemberChanged(Id, day.Keep()).Ignore();
+        }
+    }
+
+    public async Task<SpecialistDayRecord?> Today()
+    {
+        if (!_me.Known && await Roster().Find() is null)
+        {
+            return null;
+        }
+
+        // Stats starts the day if need be and brings it up to the roster's state.
+        await Stats();
+        return _today.Today?.Keep();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _today.Store();

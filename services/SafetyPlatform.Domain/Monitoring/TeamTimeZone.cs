@@ -1,0 +1,26 @@
+namespace SafetyPlatform.Domain.Monitoring;
+
+/// <summary>The clock a team's days run on.</summary>
+public static class TeamTimeZone
+{
+    /// <summary>
+    /// The zone named <paramref name="id"/> (IANA, such as <c>Europe/Dublin</c>); UTC when empty
+    /// or unknown to this machine, so that a team keeps UTC days rather than none.
+    /// </summary>
+    public static TimeZoneInfo Find(string id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return TimeZoneInfo.Utc;
+        }
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
