@@ -19,6 +19,9 @@ using HarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory;
 // --memory-minutes M runs the cycle at peak for M minutes and prints the silo's memory each minute (instead of the usual phases).
 // --recovery-finished F --recovery-open O: F items through the cycle, then O waiting, then a silo restart: prints the queue's recovery.
 // --direct runs the cycle straight to the silo instead of through the gateway (echo still measures both): what the gateway adds.
+// --scale [--scale-teams 4000 --scale-queues 10000 --scale-specialists 50000 --scale-items 1000000] [--stats-rate 5000]
+//        [--watch-streams 1000 --watch-changes 200]: builds that organisation, then runs the cycle at half peak without, with and
+//        again without stats reads and watch streams (ScaleScenario).
 var options = Options.Parse(args);
 Console.WriteLine($"SafetyPlatform work-cycle benchmark — {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores");
 Console.WriteLine($"options: {options}");
@@ -30,6 +33,11 @@ Console.WriteLine($"platform: Azurite ({(options.AzuriteOnDisk ? "on disk" : "in
                   $"the cycle goes {(options.Direct ? "straight to the silo " + platform.SiloAddress : "through the gateway")}");
 
 var floor = await Floor.Create(options.Direct ? direct : connection, options);
+if (options.Scale)
+{
+    return await ScaleScenario.Run(platform, connection, floor, options);
+}
+
 if (options.RecoveryFinished > 0 || options.RecoveryOpen > 0)
 {
     return await Scenarios.Recovery(platform, connection, floor, options);
@@ -454,12 +462,12 @@ internal sealed class Result(double? targetRate, bool pull, int batch)
 
     public double CallsPerSecond => Calls / Seconds;
 
-    public void Print(string label, double echoRate)
+    public void Print(string label, double? echoRate)
     {
         Console.WriteLine();
         Console.WriteLine($"cycle, {label}{(targetRate is { } r ? $" (paced at {r:F0} items/s)" : string.Empty)}: {ItemsPerSecond:F0} items/s completed, " +
-                          $"{CallsPerSecond:F0} gRPC calls/s = {CallsPerSecond / echoRate:P0} of echo, over {Seconds:F1} s");
-        if (!pull)
+                          $"{CallsPerSecond:F0} gRPC calls/s{(echoRate is { } echo ? $" = {CallsPerSecond / echo:P0} of echo" : string.Empty)}, over {Seconds:F1} s");
+        if (!pull && echoRate is not null)
         {
             // Each streamed offer stands in for the GetNextWorkItem call a polling specialist would make.
             var messages = CallsPerSecond + Offer.TotalCount / Seconds;
@@ -480,7 +488,8 @@ internal sealed class Result(double? targetRate, bool pull, int batch)
 }
 
 internal sealed record Options(int Seconds, int Specialists, int Concurrency, int Workers, bool AzuriteOnDisk, int EchoCallers, int EchoSeconds, bool Pull, int PollMs, int WarmupSeconds, int Batch,
-    int Backlog, int MemoryMinutes, int RecoveryFinished, int RecoveryOpen, bool Direct)
+    int Backlog, int MemoryMinutes, int RecoveryFinished, int RecoveryOpen, bool Direct,
+    bool Scale, int ScaleTeams, int ScaleQueues, int ScaleSpecialists, int ScaleItems, int StatsRate, int WatchStreams, int WatchChangesPerSecond)
 {
     public static Options Parse(string[] args)
     {
@@ -489,7 +498,9 @@ internal sealed record Options(int Seconds, int Specialists, int Concurrency, in
         return new Options(Int("--seconds", 20), Int("--specialists", 64), Int("--concurrency", 4), Int("--workers", 2),
             args.Contains("--azurite-disk"), Int("--echo-callers", 64), Int("--echo-seconds", 10), args.Contains("--pull"), Int("--poll-ms", 250), Int("--warmup-seconds", 15), Int("--batch", 50),
             Int("--backlog", 0), Int("--memory-minutes", 0), Int("--recovery-finished", 0), Int("--recovery-open", 0),
-            args.Contains("--direct"));
+            args.Contains("--direct"),
+            args.Contains("--scale"), Int("--scale-teams", 4_000), Int("--scale-queues", 10_000), Int("--scale-specialists", 50_000), Int("--scale-items", 1_000_000),
+            Int("--stats-rate", 5_000), Int("--watch-streams", 1_000), Int("--watch-changes", 200));
     }
 }
 

@@ -46,6 +46,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<IWorkItemStore, InMemoryWorkItemStore>();
             siloBuilder.Services.AddSingleton<IOutcomeStore, InMemoryOutcomeStore>();
             siloBuilder.Services.AddSingleton<IQueueStatsStore, InMemoryQueueStatsStore>();
+            siloBuilder.Services.AddSingleton<IQueueRouteStore, InMemoryQueueRouteStore>();
             siloBuilder.Services.Configure<RoutingOptions>(o =>
             {
                 o.ReservationSweep = TimeSpan.FromMilliseconds(50);
@@ -208,6 +209,20 @@ public sealed class InMemoryOutcomeStore : IOutcomeStore
             }
         }
 
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class InMemoryQueueRouteStore : IQueueRouteStore
+{
+    private readonly ConcurrentDictionary<string, QueueRoute> _rows = new();
+
+    public Task<IReadOnlyList<QueueRoute>> ReadAll(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<QueueRoute>>([.. _rows.Values]);
+
+    public Task Save(QueueRoute route, CancellationToken cancellationToken = default)
+    {
+        _rows[route.QueueId] = route;
         return Task.CompletedTask;
     }
 }

@@ -548,6 +548,23 @@ public class WorkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_queue_handed_to_another_team_leaves_the_first_teams_routes()
+    {
+        var directory = fixture.Grains.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
+        var (dublin, lisbon, queueId) = (NewId("dublin"), NewId("lisbon"), NewId("queue"));
+        QueueRoute Route(string team) => new(queueId, HarmCategory.HateSpeech, ["en"], Proficiency.Proficient, [team]);
+
+        await directory.Register(Route(dublin));
+        Assert.Equal([queueId], (await directory.ServedBy(dublin)).Select(r => r.QueueId));
+
+        await directory.Register(Route(lisbon));
+
+        Assert.Empty(await directory.ServedBy(dublin));
+        Assert.Equal([queueId], (await directory.ServedBy(lisbon)).Select(r => r.QueueId));
+        Assert.True(await directory.Knows(queueId));
+    }
+
+    [Fact]
     public async Task Stats_of_a_team_never_created_are_not_found()
     {
         var error = await Assert.ThrowsAsync<SafetyException>(() => fixture.Grains.GetGrain<ITeamMonitorGrain>(NewId("no-team")).GetStats());
