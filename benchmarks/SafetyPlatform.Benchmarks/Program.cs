@@ -259,7 +259,7 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
     }
 
     /// <summary>One report of a tool, with a fresh request id.</summary>
-    private static EnqueueWorkItemRequest Report(string client, Priority priority, string language)
+    public static EnqueueWorkItemRequest Report(string client, Priority priority, string language)
     {
         var id = $"{Guid.NewGuid():N}";
         return new EnqueueWorkItemRequest

@@ -121,19 +121,7 @@ internal sealed record Organisation(string[] Teams, string[] Queues, string[] Sp
     }
 
     /// <summary>A low-priority report in English, with a fresh request id.</summary>
-    public static EnqueueWorkItemRequest Item()
-    {
-        var id = $"{Guid.NewGuid():N}";
-        return new EnqueueWorkItemRequest
-        {
-            RequestId = id,
-            WorkItem = new WorkItem
-            {
-                Client = "scale", Content = new ContentReference { ContentId = id, Uri = "https://content.example/" + id },
-                HarmCategory = HarmCategory.HateSpeech, Priority = Priority.P3, LanguageCode = "en",
-            },
-        };
-    }
+    public static EnqueueWorkItemRequest Item() => Floor.Report("scale", Priority.P3, "en");
 
     private static async Task<T[]> InParallel<T>(int count, int inFlight, string what, Func<int, Task<T>> create)
     {
