@@ -156,8 +156,7 @@ public sealed class SpecialistDeskGrain(
             return null;
         }
 
-        // Stats starts the day if need be and brings it up to the roster's state.
-        await Stats();
+        await DayUpToDate();
         return _today.Today?.Keep();
     }
 
@@ -165,16 +164,22 @@ public sealed class SpecialistDeskGrain(
 
     public async Task<SpecialistStatsView> Stats()
     {
+        var me = await DayUpToDate();
+        var now = time.GetUtcNow();
+        return SpecialistStatsView.Of(me, now, [.. _held], _offers.Open(now), _today.Today!);
+    }
+
+    /// <summary>Starts the day if the desk came up before the specialist was created, and brings it up to the roster's state.</summary>
+    private async Task<SpecialistView> DayUpToDate()
+    {
         var me = await Self();
         if (_today.Today is null)
         {
-            // The desk came up before the specialist was created.
             await StartDay(me);
         }
 
-        var now = time.GetUtcNow();
         _today.StateNow(me.ActivityState, me.ActivityStateStart);
-        return SpecialistStatsView.Of(me, now, [.. _held], _offers.Open(now), _today.Today!);
+        return me;
     }
 
     private async Task StartDay(SpecialistView me)
