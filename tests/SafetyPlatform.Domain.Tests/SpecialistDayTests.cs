@@ -28,8 +28,8 @@ public class SpecialistDayTests
         // Logged in 3 h 45 min: handling 1 h 30 min + 45 min = 2 h 15 min; available 30 + 45 = 1 h 15 min; break 15 min.
         Assert.Equal(new TimeSpan(3, 45, 0), day.LoggedIn(now));
         Assert.Equal(new TimeSpan(2, 15, 0), day.TimeIn(ActivityState.Handling, now));
-        Assert.Equal(0.6, day.Occupancy(now)!.Value, 10);            // 2.25 h / 3.75 h
-        Assert.Equal(3.5 / 3.75, day.Utilisation(now)!.Value, 10);   // (1.25 h + 2.25 h) / 3.75 h
+        Assert.Equal(0.6, day.SoFar(now).Occupancy!.Value, 10);            // 2.25 h / 3.75 h
+        Assert.Equal(3.5 / 3.75, day.SoFar(now).Utilisation!.Value, 10);   // (1.25 h + 2.25 h) / 3.75 h
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public class SpecialistDayTests
     {
         var day = new SpecialistDay(Dublin, ActivityState.Offline, Utc(24, 17, 0), Utc(25, 8, 0));
 
-        Assert.Null(day.Occupancy(Utc(25, 8, 30)));
+        Assert.Null(day.SoFar(Utc(25, 8, 30)).Occupancy);
         day.StateChanged(ActivityState.Available, Utc(25, 8, 30));
         Assert.Equal(TimeSpan.FromMinutes(30), day.LoggedIn(Utc(25, 9, 0)));
-        Assert.Equal(0.0, day.Occupancy(Utc(25, 9, 0)));
+        Assert.Equal(0.0, day.SoFar(Utc(25, 9, 0)).Occupancy);
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public class SpecialistDayTests
         day.Expiry(Utc(25, 9, 40));
 
         Assert.Equal(3, day.Handled);
-        Assert.Equal(TimeSpan.FromMinutes(6), day.AverageHandleTime);
-        Assert.Equal(2.0 / 3, day.SlaAttainment);
+        Assert.Equal(TimeSpan.FromMinutes(6), day.SoFar(Utc(25, 9, 40)).AverageHandleTime);
+        Assert.Equal(2.0 / 3, day.SoFar(Utc(25, 9, 40)).SlaAttainment);
         Assert.Equal((1, 1), (day.Rejected, day.Expired));
     }
 
@@ -91,5 +91,59 @@ public class SpecialistDayTests
         Assert.Equal(0, tomorrow.Handled);
         Assert.Equal(new DateOnly(2026, 11, 26), tomorrow.Day);
         Assert.Equal(TimeSpan.FromHours(9), tomorrow.TimeIn(ActivityState.Handling, Utc(26, 9, 0)));       // the running state, from midnight
+    }
+
+    [Fact]
+    public void At_midnight_the_day_closes_with_its_counts_and_the_running_state_up_to_midnight()
+    {
+        // Aoife: available 22:00, handling 23:00 (one item done at 23:20), still handling past midnight.
+        var day = new SpecialistDay(Dublin, ActivityState.Available, Utc(25, 22, 0), Utc(25, 22, 0));
+        day.StateChanged(ActivityState.Handling, Utc(25, 23, 0));
+        day.Completion(TimeSpan.FromMinutes(12), deadline: Utc(25, 23, 30), at: Utc(25, 23, 20));
+
+        day.RollTo(Utc(26, 0, 10));
+
+        var closed = Assert.Single(day.ClosedDays);
+        Assert.Equal(new DateOnly(2026, 11, 25), closed.Day);
+        Assert.Equal(1, closed.Handled);
+        Assert.Equal(TimeSpan.FromHours(1), closed.TimeIn[ActivityState.Available]);   // 22:00–23:00
+        Assert.Equal(TimeSpan.FromHours(1), closed.TimeIn[ActivityState.Handling]);    // 23:00–midnight, not to 00:10
+        Assert.Equal(Utc(26, 0, 0), closed.Since);
+        Assert.Equal(TimeSpan.FromMinutes(10), day.TimeIn(ActivityState.Handling, Utc(26, 0, 10)));
+        day.ClosedDaysStored(1);
+        Assert.Empty(day.ClosedDays);
+    }
+
+    [Fact]
+    public void Days_offline_with_nothing_done_are_not_kept_and_days_left_logged_in_are()
+    {
+        // Offline from Wednesday 18:00 until Saturday: only Wednesday (09:00–18:00 available) is kept.
+        var away = new SpecialistDay(Dublin, ActivityState.Available, Utc(25, 9, 0), Utc(25, 9, 0));
+        away.StateChanged(ActivityState.Offline, Utc(25, 18, 0));
+        away.RollTo(Utc(28, 9, 0));
+
+        var wednesday = Assert.Single(away.ClosedDays);
+        Assert.Equal((new DateOnly(2026, 11, 25), TimeSpan.FromHours(9)), (wednesday.Day, wednesday.TimeIn[ActivityState.Available]));
+
+        // Left AVAILABLE from Wednesday 17:00: Wednesday (7 h), Thursday and Friday (24 h each) are kept.
+        var forgot = new SpecialistDay(Dublin, ActivityState.Available, Utc(25, 17, 0), Utc(25, 17, 0));
+        forgot.RollTo(Utc(28, 9, 0));
+
+        Assert.Equal([25, 26, 27], forgot.ClosedDays.Select(d => d.Day.Day));
+        Assert.Equal([7.0, 24.0, 24.0], forgot.ClosedDays.Select(d => d.TimeIn[ActivityState.Available].TotalHours));
+    }
+
+    [Fact]
+    public void A_kept_day_that_is_over_is_closed_when_it_is_resumed()
+    {
+        var day = new SpecialistDay(Dublin, ActivityState.Available, Utc(25, 9, 0), Utc(25, 9, 0));
+        day.Offered(2, Utc(25, 9, 5));
+        day.StateChanged(ActivityState.Offline, Utc(25, 17, 0));
+
+        var resumed = SpecialistDay.Resume(Dublin, day.Keep(), Utc(26, 8, 0));
+
+        var closed = Assert.Single(resumed.ClosedDays);
+        Assert.Equal((new DateOnly(2026, 11, 25), 2), (closed.Day, closed.Offers));
+        Assert.Equal(TimeSpan.FromHours(8), closed.TimeIn[ActivityState.Available]);
     }
 }

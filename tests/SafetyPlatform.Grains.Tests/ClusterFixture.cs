@@ -47,6 +47,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<IOutcomeStore, InMemoryOutcomeStore>();
             siloBuilder.Services.AddSingleton<IQueueStatsStore, InMemoryQueueStatsStore>();
             siloBuilder.Services.AddSingleton<IQueueRouteStore, InMemoryQueueRouteStore>();
+            siloBuilder.Services.AddSingleton<ISpecialistDayStore, InMemorySpecialistDayStore>();
             siloBuilder.Services.Configure<RoutingOptions>(o =>
             {
                 o.ReservationSweep = TimeSpan.FromMilliseconds(50);
@@ -251,6 +252,46 @@ public sealed class InMemoryQueueStatsStore : IQueueStatsStore
     public Task DeleteBefore(string queueId, TimeSpan length, DateTimeOffset before, CancellationToken cancellationToken = default)
     {
         foreach (var key in _rows.Keys.Where(k => k.Queue == queueId && k.Length == length && k.Start < before))
+        {
+            _rows.TryRemove(key, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class InMemorySpecialistDayStore : ISpecialistDayStore
+{
+    private readonly ConcurrentDictionary<(string Specialist, DateOnly Day), (string Team, SpecialistDayRecord Record)> _rows = new();
+
+    public Task Save(string specialistId, string teamId, IReadOnlyList<SpecialistDayRecord> days, CancellationToken cancellationToken = default)
+    {
+        foreach (var day in days)
+        {
+            _rows.TryAdd((specialistId, day.Day), (teamId, day));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<SpecialistDayRecord>> ReadSpecialist(string specialistId, DateOnly from, DateOnly to, int take, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SpecialistDayRecord>>([.. _rows
+            .Where(r => r.Key.Specialist == specialistId && r.Key.Day >= from && r.Key.Day < to)
+            .OrderBy(r => r.Key.Day)
+            .Take(take)
+            .Select(r => r.Value.Record)]);
+
+    public Task<IReadOnlyList<SpecialistDayRecord>> ReadTeam(string teamId, DateOnly from, DateOnly to, int days, CancellationToken cancellationToken = default)
+    {
+        var kept = _rows.Where(r => r.Value.Team == teamId && r.Key.Day >= from && r.Key.Day < to).ToList();
+        var firstDays = kept.Select(r => r.Key.Day).Distinct().Order().Take(days).ToHashSet();
+        return Task.FromResult<IReadOnlyList<SpecialistDayRecord>>([.. kept.Where(r => firstDays.Contains(r.Key.Day))
+            .OrderBy(r => r.Key.Day).ThenBy(r => r.Key.Specialist, StringComparer.Ordinal).Select(r => r.Value.Record)]);
+    }
+
+    public Task DeleteBefore(string specialistId, DateOnly before, CancellationToken cancellationToken = default)
+    {
+        foreach (var key in _rows.Keys.Where(k => k.Specialist == specialistId && k.Day < before))
         {
             _rows.TryRemove(key, out _);
         }

@@ -548,6 +548,47 @@ public class WorkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_day_that_ended_is_kept_as_history_reads_the_same_again_and_the_teams_day_sums_its_members()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var aoife = await NewSpecialist(teamId);
+        await NewSpecialist(teamId);
+        var item = await queue.Enqueue(Item(Priority.P1, "one"));
+        await aoife.Next();
+        await aoife.Accept(queueId, item.ItemId);
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(6));
+        await aoife.Complete(queueId, item.ItemId, new WorkOutcome("remove", "HS-2", "", default, default, ""));
+        var aoifesHistory = fixture.Grains.GetGrain<ISpecialistHistoryGrain>(aoife.GetPrimaryKeyString());
+        var teamHistory = fixture.Grains.GetGrain<ITeamHistoryGrain>(teamId);
+        var wednesday = DateOnly.FromDateTime(ClusterFixture.Time.GetUtcNow().UtcDateTime);
+        Assert.Empty((await aoifesHistory.Read(null, null, 10)).Days);   // today has not closed
+
+        // The team keeps UTC: a minute past midnight, the day has closed.
+        var now = ClusterFixture.Time.GetUtcNow();
+        ClusterFixture.Time.Advance(now.UtcDateTime.Date.AddDays(1).AddMinutes(1) - now.UtcDateTime);
+        var first = await aoifesHistory.Read(null, null, 10);
+        var team = await teamHistory.Read(null, null, 10);
+
+        var day = Assert.Single(first.Days);
+        Assert.False(first.More);
+        Assert.Equal((wednesday, 1, 1), (day.Day, day.Specialists, day.Handled));
+        Assert.Equal(TimeSpan.FromMinutes(6), day.AverageHandleTime);
+        var teamDay = Assert.Single(team.Days);
+        // Both were AVAILABLE from the same instant to midnight; only Aoife handled anything.
+        Assert.Equal((wednesday, 2, 1), (teamDay.Day, teamDay.Specialists, teamDay.Handled));
+        Assert.Equal(day.LoggedIn * 2, teamDay.LoggedIn);
+        Assert.Equal(day.Occupancy!.Value / 2, teamDay.Occupancy!.Value, 10);
+
+        ClusterFixture.Time.Advance(TimeSpan.FromHours(1));
+        var again = Assert.Single((await aoifesHistory.Read(null, null, 10)).Days);
+        Assert.Equal((day.Day, day.Handled, day.HandleTime, day.LoggedIn, day.Occupancy), (again.Day, again.Handled, again.HandleTime, again.LoggedIn, again.Occupancy));
+        Assert.Empty((await aoifesHistory.Read(wednesday.AddDays(1), null, 10)).Days);
+
+        var unknown = await Assert.ThrowsAsync<SafetyException>(() => fixture.Grains.GetGrain<ISpecialistHistoryGrain>(NewId("nobody")).Read(null, null, 10));
+        Assert.Equal(SafetyErrorKind.NotFound, unknown.Kind);
+    }
+
+    [Fact]
     public async Task A_queue_handed_to_another_team_leaves_the_first_teams_routes()
     {
         var directory = fixture.Grains.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
@@ -672,16 +713,17 @@ public class WorkGrainTests(ClusterFixture fixture)
         await desk.Complete(queueId, second.ItemId, new WorkOutcome("remove", "HS-2", "", default, default, ""));
 
         var stats = await desk.Stats();
+        var today = stats.Today;
 
         Assert.Equal((queueId, second.ItemId), Assert.Single(handling.Held));
         Assert.Empty(stats.Held);
-        Assert.Equal((2, 1, 0), (stats.Offers, stats.Rejected, stats.Expired));
-        Assert.Equal(1, stats.Handled);
-        Assert.Equal(TimeSpan.FromMinutes(3), stats.AverageHandleTime);
-        Assert.Equal(1.0, stats.SlaAttainment);
-        Assert.True(stats.Handling >= TimeSpan.FromMinutes(3));
-        Assert.NotNull(stats.Occupancy);
-        Assert.InRange(stats.Occupancy!.Value, 0.5, 1.0);
+        Assert.Equal((2, 1, 0), (today.Offers, today.Rejected, today.Expired));
+        Assert.Equal(1, today.Handled);
+        Assert.Equal(TimeSpan.FromMinutes(3), today.AverageHandleTime);
+        Assert.Equal(1.0, today.SlaAttainment);
+        Assert.True(today.In(ActivityState.Handling) >= TimeSpan.FromMinutes(3));
+        Assert.NotNull(today.Occupancy);
+        Assert.InRange(today.Occupancy!.Value, 0.5, 1.0);
     }
 
     [Fact]

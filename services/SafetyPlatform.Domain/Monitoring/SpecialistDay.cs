@@ -12,6 +12,7 @@ public sealed class SpecialistDay
 {
     private readonly TimeZoneInfo _zone;
     private readonly Dictionary<ActivityState, TimeSpan> _timeIn = [];
+    private readonly List<SpecialistDayRecord> _closed = [];
     private ActivityState _state;
     private DateTimeOffset _since;
 
@@ -128,54 +129,77 @@ public sealed class SpecialistDay
         CompletedWithinSla += at <= deadline ? 1 : 0;
     }
 
-    /// <summary>Time in <paramref name="state"/> today, up to <paramref name="now"/>.</summary>
-    public TimeSpan TimeIn(ActivityState state, DateTimeOffset now)
+    /// <summary>
+    /// The day so far as <see cref="DayTotals"/> (which hold every formula: logged in, occupancy,
+    /// utilisation, AHT, SLA attainment), with the running state counted up to <paramref name="now"/>.
+    /// </summary>
+    public DayTotals SoFar(DateTimeOffset now)
     {
         RollTo(now);
-        var running = state == _state && now > _since ? now - _since : TimeSpan.Zero;
-        return _timeIn.GetValueOrDefault(state) + running;
-    }
-
-    /// <summary>Time in any state but OFFLINE today: logged in.</summary>
-    public TimeSpan LoggedIn(DateTimeOffset now) =>
-        Enum.GetValues<ActivityState>().Where(s => s is not (ActivityState.Offline or ActivityState.Unspecified))
-            .Aggregate(TimeSpan.Zero, (sum, s) => sum + TimeIn(s, now));
-
-    /// <summary>Share of logged-in time spent HANDLING; null before they have logged in.</summary>
-    public double? Occupancy(DateTimeOffset now) => Share(TimeIn(ActivityState.Handling, now), now);
-
-    /// <summary>Share of logged-in time AVAILABLE or HANDLING (on queue, not on a break, in a meeting or training); null before they have logged in.</summary>
-    public double? Utilisation(DateTimeOffset now) => Share(TimeIn(ActivityState.Available, now) + TimeIn(ActivityState.Handling, now), now);
-
-    /// <summary>Mean handle time of today's completions; null before the first.</summary>
-    public TimeSpan? AverageHandleTime => Handled == 0 ? null : HandleTime / Handled;
-
-    /// <summary>Share of today's completions at or before their deadline; null before the first.</summary>
-    public double? SlaAttainment => Handled == 0 ? null : (double)CompletedWithinSla / Handled;
-
-    private double? Share(TimeSpan part, DateTimeOffset now)
-    {
-        var loggedIn = LoggedIn(now);
-        return loggedIn <= TimeSpan.Zero ? null : part / loggedIn;
-    }
-
-    /// <summary>At local midnight the day starts again: counts from zero, the running state from midnight.</summary>
-    private void RollTo(DateTimeOffset at)
-    {
-        var day = LocalDay(at);
-        if (day <= Day)
+        var timeIn = new Dictionary<ActivityState, TimeSpan>(_timeIn);
+        if (now > _since)
         {
-            return;
+            timeIn[_state] = timeIn.GetValueOrDefault(_state) + (now - _since);
         }
 
-        Day = day;
-        Offers = Rejected = Expired = Handled = CompletedWithinSla = Escalated = Released = 0;
-        HandleTime = TimeSpan.Zero;
-        _timeIn.Clear();
-        _since = DayStart;
+        return new DayTotals(Day, 1, Offers, Rejected, Expired, Handled, CompletedWithinSla, HandleTime, Escalated, Released, timeIn);
     }
 
-    private DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
+    /// <summary>Time in <paramref name="state"/> today, up to <paramref name="now"/>.</summary>
+    public TimeSpan TimeIn(ActivityState state, DateTimeOffset now) => SoFar(now).In(state);
+
+    /// <summary>Time in any state but OFFLINE today: logged in.</summary>
+    public TimeSpan LoggedIn(DateTimeOffset now) => SoFar(now).LoggedIn;
+
+    /// <summary>
+    /// Brings the day up to <paramref name="at"/>: at local midnight the day closes (the running
+    /// state's time runs to midnight, see <see cref="ClosedDays"/>) and a new one starts, counts
+    /// from zero, the running state from midnight. Whole days in between are closed as spent in
+    /// the running state (days OFFLINE with nothing done are not kept), at most
+    /// <see cref="DaysKept"/> of them.
+    /// </summary>
+    public void RollTo(DateTimeOffset at)
+    {
+        var today = LocalDay(at);
+        while (Day < today)
+        {
+            var end = Midnight(Day.AddDays(1));
+            if (end > _since)
+            {
+                _timeIn[_state] = _timeIn.GetValueOrDefault(_state) + (end - _since);
+            }
+
+            var closed = new SpecialistDayRecord(Day, _state, end, Offers, Rejected, Expired, Handled, CompletedWithinSla, HandleTime, Escalated, Released,
+                new Dictionary<ActivityState, TimeSpan>(_timeIn));
+            if (!closed.IsEmpty)
+            {
+                _closed.Add(closed);
+            }
+
+            // Days further back than history keeps, or days offline with nothing in them, need not be walked one by one.
+            var next = Day.AddDays(1);
+            var oldestKept = today.AddDays(-DaysKept);
+            Day = _state == ActivityState.Offline ? today : next < oldestKept ? oldestKept : next;
+            Offers = Rejected = Expired = Handled = CompletedWithinSla = Escalated = Released = 0;
+            HandleTime = TimeSpan.Zero;
+            _timeIn.Clear();
+            _since = DayStart;
+        }
+    }
+
+    /// <summary>How many days back closed days are kept as history (docs/METRICS.md, "History").</summary>
+    public const int DaysKept = 90;
+
+    /// <summary>
+    /// Days that closed since they were last stored (<see cref="ClosedDaysStored"/>), oldest
+    /// first: each with its time in every state up to its midnight.
+    /// </summary>
+    public IReadOnlyList<SpecialistDayRecord> ClosedDays => _closed;
+
+    /// <summary>The first <paramref name="count"/> of <see cref="ClosedDays"/> are stored: they are let go.</summary>
+    public void ClosedDaysStored(int count) => _closed.RemoveRange(0, count);
+
+    private DateOnly LocalDay(DateTimeOffset at) => TeamTimeZone.LocalDay(_zone, at);
 
     /// <summary>The instant of local midnight starting <paramref name="day"/> (an hour later where the clocks skip midnight).</summary>
     private DateTimeOffset Midnight(DateOnly day)

@@ -26,4 +26,8 @@ public sealed record SpecialistDayRecord(
     /// a later state change (every change moves <see cref="Since"/> on).
     /// </summary>
     public bool IsLaterThan(SpecialistDayRecord other) => Day > other.Day || (Day == other.Day && Since > other.Since);
+
+    /// <summary>A day with no time logged in and nothing done: OFFLINE throughout.</summary>
+    public bool IsEmpty => Offers == 0 && Rejected == 0 && Expired == 0 && Handled == 0 && Escalated == 0 && Released == 0
+        && TimeIn.All(t => t.Key is ActivityState.Offline or ActivityState.Unspecified || t.Value <= TimeSpan.Zero);
 }

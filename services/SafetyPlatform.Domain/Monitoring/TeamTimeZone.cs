@@ -23,4 +23,7 @@ public static class TeamTimeZone
             return TimeZoneInfo.Utc;
         }
     }
+
+    /// <summary>The local date in <paramref name="zone"/> at <paramref name="at"/>.</summary>
+    public static DateOnly LocalDay(TimeZoneInfo zone, DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 }

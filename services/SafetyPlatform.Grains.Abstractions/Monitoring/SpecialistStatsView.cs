@@ -15,20 +15,7 @@ public sealed record SpecialistStatsView(
     [property: Id(4)] DateTimeOffset ActivityStateStart,
     [property: Id(5)] ImmutableArray<(string Queue, string Item)> Held,
     [property: Id(6)] ImmutableArray<(string Queue, string Item)> Offered,
-    [property: Id(7)] DateOnly Day,
-    [property: Id(8)] int Handled,
-    [property: Id(9)] TimeSpan? AverageHandleTime,
-    [property: Id(10)] int CompletedWithinSla,
-    [property: Id(11)] double? SlaAttainment,
-    [property: Id(12)] int Offers,
-    [property: Id(13)] int Rejected,
-    [property: Id(14)] int Expired,
-    [property: Id(15)] int Released,
-    [property: Id(16)] int Escalated,
-    [property: Id(17)] TimeSpan LoggedIn,
-    [property: Id(18)] TimeSpan Handling,
-    [property: Id(19)] double? Occupancy,
-    [property: Id(20)] double? Utilisation)
+    [property: Id(7)] DayTotals Today)
 {
     public static SpecialistStatsView Of(SpecialistView me, DateTimeOffset now, IReadOnlyCollection<(string Queue, string Item)> held,
         IReadOnlyCollection<(string Queue, string Item)> offered, SpecialistDay day) => new(
@@ -39,18 +26,5 @@ public sealed record SpecialistStatsView(
         me.ActivityStateStart,
         [.. held.Order()],
         [.. offered.Order()],
-        day.Day,
-        day.Handled,
-        day.AverageHandleTime,
-        day.CompletedWithinSla,
-        day.SlaAttainment,
-        day.Offers,
-        day.Rejected,
-        day.Expired,
-        day.Released,
-        day.Escalated,
-        day.LoggedIn(now),
-        day.TimeIn(ActivityState.Handling, now),
-        day.Occupancy(now),
-        day.Utilisation(now));
+        day.SoFar(now));
 }

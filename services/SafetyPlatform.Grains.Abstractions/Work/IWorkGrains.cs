@@ -144,6 +144,12 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
     Task<SpecialistDayRecord?> Today();
 
     /// <summary>
+    /// Closes the specialist's days that have ended and stores them as history; returns today on
+    /// their team's clock, or null for a specialist who does not exist.
+    /// </summary>
+    Task<DateOnly?> StoreClosedDays();
+
+    /// <summary>
     /// For each queue the specialist's team serves (or only <paramref name="queueId"/> when not
     /// empty): the rule that keeps them from being offered anything, or the item they would get
     /// next and why it comes first. Changes nothing.

@@ -1,4 +1,5 @@
 using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Grains.Roster;
 
 namespace SafetyPlatform.Grains.Monitoring;
 
@@ -16,8 +17,6 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
 
     /// <summary>How often every member's day is asked for anyway.</summary>
     public static readonly TimeSpan AskEveryMember = TimeSpan.FromMinutes(5);
-
-    private const int MemberPage = 500;
 
     private readonly Dictionary<string, SpecialistDayRecord> _days = [];
     private TeamProfile? _profile;
@@ -68,7 +67,7 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
         var team = GrainFactory.Reference<ITeamGrain>(Id);
         var profile = (await team.Get()).Profile;
         var routes = await GrainFactory.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues).ServedBy(Id);
-        var members = await Members(team);
+        var members = await TeamMembers.ActiveIds(team);
         var askEveryone = now - _askedEveryone >= AskEveryMember;
         var ask = askEveryone ? members : [.. members.Where(m => !_days.ContainsKey(m))];
         var days = await Task.WhenAll(ask.Select(m => GrainFactory.Reference<ISpecialistDeskGrain>(m).Today()));
@@ -91,19 +90,5 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
         _refreshed = now;
         _askedEveryone = askEveryone ? now : _askedEveryone;
         return profile;
-    }
-
-    private static async Task<List<string>> Members(ITeamGrain team)
-    {
-        var members = new List<string>();
-        while (true)
-        {
-            var page = await team.ListMembers(members.Count > 0 ? members[^1] : string.Empty, MemberPage, includeDeactivated: false);
-            members.AddRange(page.Select(m => m.SpecialistId));
-            if (page.Length < MemberPage)
-            {
-                return members;
-            }
-        }
     }
 }

@@ -19,6 +19,7 @@ namespace SafetyPlatform.Grains.Work;
 [Orleans.Concurrency.Reentrant]
 public sealed class SpecialistDeskGrain(
     [PersistentState("day", StorageNames.Roster)] IPersistentState<SpecialistDayState> day,
+    ISpecialistDayStore history,
     IOptions<RoutingOptions> routing,
     TimeProvider time) : Grain, ISpecialistDeskGrain
 {
@@ -28,7 +29,7 @@ public sealed class SpecialistDeskGrain(
     private readonly ChangeSignal _slotFreed = new();
     private int _accepting;
     private readonly CommittedSpecialist _me = new(time);
-    private readonly SpecialistDayKeeper _today = new(day, time);
+    private readonly SpecialistDayKeeper _today = new(day, history, time);
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -130,7 +131,7 @@ public sealed class SpecialistDeskGrain(
     {
         var teamBefore = _me.TeamId;
         var me = _me.Remember(view);
-        _today.StateNow(me.ActivityState, me.ActivityStateStart);
+        _today.Follow(me);
         TellTeam(teamBefore, me);
         return Task.CompletedTask;
     }
@@ -160,6 +161,18 @@ public sealed class SpecialistDeskGrain(
         return _today.Today?.Keep();
     }
 
+    public async Task<DateOnly?> StoreClosedDays()
+    {
+        if (!_me.Known && await Roster().Find() is null)
+        {
+            return null;
+        }
+
+        await DayUpToDate();
+        await _today.Store();
+        return _today.Today!.Day;
+    }
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _today.Store();
 
     public async Task<SpecialistStatsView> Stats()
@@ -178,7 +191,7 @@ public sealed class SpecialistDeskGrain(
             await StartDay(me);
         }
 
-        _today.StateNow(me.ActivityState, me.ActivityStateStart);
+        _today.Follow(me);
         return me;
     }
 

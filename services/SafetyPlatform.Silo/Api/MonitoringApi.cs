@@ -87,6 +87,62 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
         return response;
     }
 
+    public override async Task<ListSpecialistStatsHistoryResponse> ListSpecialistStatsHistory(ListSpecialistStatsHistoryRequest request, ServerCallContext context)
+    {
+        var (days, token) = await DayHistory(request.Parent, SpecialistName.Collection, request.StartDay, request.EndDay, request.PageSize, request.PageToken,
+            (id, from, to, size) => grains.Reference<ISpecialistHistoryGrain>(id).Read(from, to, size));
+        return new ListSpecialistStatsHistoryResponse { Days = { days }, NextPageToken = token };
+    }
+
+    public override async Task<ListTeamStatsHistoryResponse> ListTeamStatsHistory(ListTeamStatsHistoryRequest request, ServerCallContext context)
+    {
+        var (days, token) = await DayHistory(request.Parent, TeamName.Collection, request.StartDay, request.EndDay, request.PageSize, request.PageToken,
+            (id, from, to, size) => grains.Reference<ITeamHistoryGrain>(id).Read(from, to, size));
+        return new ListTeamStatsHistoryResponse { Days = { days }, NextPageToken = token };
+    }
+
+    /// <summary>A page of closed days of `{collection}/{id}/stats`: the next page starts the day after the last one listed.</summary>
+    private static async Task<(IEnumerable<DayStats> Days, string NextPageToken)> DayHistory(string parent, string collection, string startDay, string endDay,
+        int requestedPageSize, string pageToken, Func<string, DateOnly?, DateOnly?, int, Task<DayHistoryPage>> read)
+    {
+        var list = $"dayHistory/{parent}/{endDay}";
+        new FieldCheck()
+            .StatsName(parent, collection, "parent", out var id)
+            .Require(TryDay(startDay, out var from), "start_day", "must be a date `YYYY-MM-DD`")
+            .Require(TryDay(endDay, out var to), "end_day", "must be a date `YYYY-MM-DD`")
+            .Require(from is null || to is null || from < to, "start_day", "must be before end_day")
+            .Require(PageTokens.TryResolvePageSize(requestedPageSize, out var pageSize, defaultSize: 31, maxSize: 100), "page_size", "must be between 0 and 100")
+            .Require(PageTokens.TryDecode(pageToken, list, out var after) && (after.Length == 0 || TryDay(after, out _)),
+                "page_token", "is not a token this list returned; start again with an empty token")
+            .ThrowIfAny();
+
+        if (after.Length > 0 && TryDay(after, out var last))
+        {
+            from = last!.Value.AddDays(1);
+        }
+
+        var page = await read(id, from, to, pageSize);
+        var next = page.More ? PageTokens.Encode(list, MonitoringMapping.DayText(page.Days[^1].Day)) : string.Empty;
+        return (page.Days.Select(d => d.ToProto()), next);
+    }
+
+    private static bool TryDay(string text, out DateOnly? day)
+    {
+        day = null;
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            day = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
     public override async Task WatchAlerts(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> responseStream, ServerCallContext context)
     {
         new FieldCheck().Name(request.Parent, Collections.Teams, "parent", out var teamId).ThrowIfAny();

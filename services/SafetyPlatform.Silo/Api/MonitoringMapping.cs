@@ -96,8 +96,46 @@ public static class MonitoringMapping
         AcknowledgedBy = alert.AcknowledgedBy,
     };
 
+    public static DayStats ToProto(this DayTotals d)
+    {
+        var stats = new DayStats
+        {
+            Day = DayText(d.Day),
+            Specialists = d.Specialists,
+            Handled = d.Handled,
+            CompletedWithinSla = d.CompletedWithinSla,
+            AverageHandleTime = Optional(d.AverageHandleTime),
+            Offers = d.Offers,
+            Rejected = d.Rejected,
+            Expired = d.Expired,
+            Released = d.Released,
+            Escalated = d.Escalated,
+            LoggedInTime = Duration.FromTimeSpan(d.LoggedIn),
+            HandlingTime = Duration.FromTimeSpan(d.In(Domain.Roster.ActivityState.Handling)),
+        };
+        stats.TimeInState.AddRange(d.TimeIn.Where(t => t.Value > TimeSpan.Zero).OrderBy(t => t.Key)
+            .Select(t => new StateTime { ActivityState = (RosterState)t.Key, Time = Duration.FromTimeSpan(t.Value) }));
+        if (d.SlaAttainment is { } attainment)
+        {
+            stats.SlaAttainment = attainment;
+        }
+
+        if (d.Occupancy is { } occupancy)
+        {
+            stats.Occupancy = occupancy;
+        }
+
+        if (d.Utilisation is { } utilisation)
+        {
+            stats.Utilisation = utilisation;
+        }
+
+        return stats;
+    }
+
     public static SpecialistStats ToProto(this SpecialistStatsView s)
     {
+        var day = s.Today;
         var stats = new SpecialistStats
         {
             Name = new SpecialistName(s.SpecialistId) + "/stats",
@@ -105,37 +143,40 @@ public static class MonitoringMapping
             Team = new TeamName(s.TeamId).ToString(),
             ActivityState = (RosterState)s.ActivityState,
             TimeInState = Duration.FromTimeSpan(s.ReadTime > s.ActivityStateStart ? s.ReadTime - s.ActivityStateStart : TimeSpan.Zero),
-            Day = s.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            Handled = s.Handled,
-            AverageHandleTime = Optional(s.AverageHandleTime),
-            CompletedWithinSla = s.CompletedWithinSla,
-            Offers = s.Offers,
-            Rejected = s.Rejected,
-            Expired = s.Expired,
-            Released = s.Released,
-            Escalated = s.Escalated,
-            LoggedInTime = Duration.FromTimeSpan(s.LoggedIn),
-            HandlingTime = Duration.FromTimeSpan(s.Handling),
+            Day = DayText(day.Day),
+            Handled = day.Handled,
+            AverageHandleTime = Optional(day.AverageHandleTime),
+            CompletedWithinSla = day.CompletedWithinSla,
+            Offers = day.Offers,
+            Rejected = day.Rejected,
+            Expired = day.Expired,
+            Released = day.Released,
+            Escalated = day.Escalated,
+            LoggedInTime = Duration.FromTimeSpan(day.LoggedIn),
+            HandlingTime = Duration.FromTimeSpan(day.In(Domain.Roster.ActivityState.Handling)),
         };
         stats.HeldWorkItems.AddRange(s.Held.Select(h => new QueueName(h.Queue).Item(h.Item).ToString()));
         stats.OfferedWorkItems.AddRange(s.Offered.Select(o => new QueueName(o.Queue).Item(o.Item).ToString()));
-        if (s.SlaAttainment is { } attainment)
+        if (day.SlaAttainment is { } attainment)
         {
             stats.SlaAttainment = attainment;
         }
 
-        if (s.Occupancy is { } occupancy)
+        if (day.Occupancy is { } occupancy)
         {
             stats.Occupancy = occupancy;
         }
 
-        if (s.Utilisation is { } utilisation)
+        if (day.Utilisation is { } utilisation)
         {
             stats.Utilisation = utilisation;
         }
 
         return stats;
     }
+
+    /// <summary>A local date as the API writes it: `YYYY-MM-DD`.</summary>
+    public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Staffing Staffing(int staffed, int? needed, int recentArrivals, TimeSpan? handleTime)
     {

@@ -27,6 +27,7 @@ public static class SiloHosting
         builder.Services.AddSingleton<IOutcomeStore, TableOutcomeStore>();
         builder.Services.AddSingleton<IQueueStatsStore, TableQueueStatsStore>();
         builder.Services.AddSingleton<IQueueRouteStore, TableQueueRouteStore>();
+        builder.Services.AddSingleton<ISpecialistDayStore, TableSpecialistDayStore>();
         builder.Services.Configure<RoutingOptions>(config.GetSection("Routing"));
         builder.Services.AddSingleton<ClusterReadiness>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterReadiness>());

@@ -1,0 +1,26 @@
+using Orleans.Concurrency;
+using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Grains.Roster;
+
+namespace SafetyPlatform.Grains.Monitoring;
+
+/// <summary>
+/// A team's closed days: every member's desk first stores any day that has ended, then the
+/// members' days stored under the team are summed day by day.
+/// </summary>
+[StatelessWorker]
+public sealed class TeamHistoryGrain(ISpecialistDayStore store, TimeProvider time) : Grain, ITeamHistoryGrain
+{
+    public async Task<DayHistoryPage> Read(DateOnly? from, DateOnly? to, int pageSize)
+    {
+        var teamId = this.GetPrimaryKeyString();
+        var team = GrainFactory.Reference<ITeamGrain>(teamId);
+        var zone = TeamTimeZone.Find((await team.Get()).Profile.TimeZone);
+        await Task.WhenAll((await TeamMembers.ActiveIds(team)).Select(m => GrainFactory.Reference<ISpecialistDeskGrain>(m).StoreClosedDays()));
+
+        var today = TeamTimeZone.LocalDay(zone, time.GetUtcNow());
+        var (start, end) = HistoryDays.Range(today, from, to);
+        var days = (await store.ReadTeam(teamId, start, end, pageSize + 1)).GroupBy(d => d.Day).OrderBy(g => g.Key).ToList();
+        return new DayHistoryPage([.. days.Take(pageSize).Select(g => DayTotals.Of([.. g]))], days.Count > pageSize);
+    }
+}
