@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Grpc.Core;
 using HdrHistogram;
 using SafetyPlatform.Api.Monitoring.V1;
 using SafetyPlatform.Api.Roster.V1;
@@ -66,8 +67,11 @@ internal sealed record Organisation(string[] Teams, string[] Queues, string[] Sp
     public static async Task<Organisation> Build(SafetyConnection connection, Options options)
     {
         var clock = Stopwatch.StartNew();
+        // Request ids make every create safe to retry: a call that outlived its deadline while storage was busy is sent again, not lost.
+        var run = Guid.NewGuid().ToString("N")[..8];
         var teams = await InParallel(options.ScaleTeams, 32, "teams", async t => (await connection.Roster.CreateTeamAsync(new CreateTeamRequest
         {
+            RequestId = $"{run}-t{t}",
             Team = new Team
             {
                 DisplayName = $"Scale team {t}", TimeZone = "Europe/Dublin",
@@ -76,6 +80,7 @@ internal sealed record Organisation(string[] Teams, string[] Queues, string[] Sp
         })).Name);
         var queues = await InParallel(options.ScaleQueues, 32, "queues", async q => (await connection.Work.CreateQueueAsync(new CreateQueueRequest
         {
+            RequestId = $"{run}-q{q}",
             Queue = new Queue
             {
                 DisplayName = $"Scale queue {q}", HarmCategory = HarmCategory.HateSpeech, LanguageCodes = { "en" },
@@ -86,6 +91,7 @@ internal sealed record Organisation(string[] Teams, string[] Queues, string[] Sp
         {
             var created = await connection.Roster.CreateSpecialistAsync(new CreateSpecialistRequest
             {
+                RequestId = $"{run}-s{s}",
                 Parent = teams[s % teams.Length],
                 Specialist = new Specialist
                 {
@@ -128,13 +134,31 @@ internal sealed record Organisation(string[] Teams, string[] Queues, string[] Sp
         var clock = Stopwatch.StartNew();
         var results = new T[count];
         long done = 0;
+        long retried = 0;
         using var progress = new Timer(_ => Console.WriteLine($"  {what}: {Interlocked.Read(ref done)} of {count} after {clock.Elapsed.TotalSeconds:F0} s"),
             null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (i, _) =>
         {
-            results[i] = await create(i);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    results[i] = await create(i);
+                    break;
+                }
+                catch (RpcException e) when (attempt < 5 && e.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Unavailable)
+                {
+                    Interlocked.Increment(ref retried);
+                }
+            }
+
             Interlocked.Increment(ref done);
         });
+        if (retried > 0)
+        {
+            Console.WriteLine($"  {what}: {retried} calls retried after a deadline or UNAVAILABLE");
+        }
+
         Console.WriteLine($"  {what}: {count} in {clock.Elapsed.TotalSeconds:F0} s ({count / clock.Elapsed.TotalSeconds:F0}/s)");
         return results;
     }

@@ -513,8 +513,15 @@ public class WorkGrainTests(ClusterFixture fixture)
         await desk.Accept(queueId, item.ItemId);
         ClusterFixture.Time.Advance(TimeSpan.FromMinutes(6));
         await desk.Complete(queueId, item.ItemId, new WorkOutcome("remove", "HS-2", "", default, default, ""));
+        var monitor = fixture.Grains.GetGrain<ITeamMonitorGrain>(teamId);
 
-        var team = await fixture.Grains.GetGrain<ITeamMonitorGrain>(teamId).GetStats();
+        // The queue reports its change on its next sweep (within about a second).
+        await WaitUntil(async () =>
+        {
+            ClusterFixture.Time.Advance(TimeSpan.FromMilliseconds(100));
+            return (await monitor.GetStats()).Queues.Single().HandleTime is not null;
+        });
+        var team = await monitor.GetStats();
 
         Assert.Equal(teamId, team.TeamId);
         Assert.Equal(2, team.MembersByState[ActivityState.Available] + team.MembersByState.GetValueOrDefault(ActivityState.Handling));
@@ -545,6 +552,23 @@ public class WorkGrainTests(ClusterFixture fixture)
 
         await WaitUntil(async () => (await monitor.GetStats()).MembersByState.GetValueOrDefault(ActivityState.Break) == 1);
         Assert.Equal(1, (await monitor.GetStats()).MembersByState[ActivityState.Available]);
+    }
+
+    [Fact]
+    public async Task A_team_hears_of_its_queues_change_from_the_queue_without_asking_it_again()
+    {
+        var (teamId, queue, queueId) = await NewFloor();
+        var monitor = fixture.Grains.GetGrain<ITeamMonitorGrain>(teamId);
+        Assert.Equal(0, Assert.Single((await monitor.GetStats()).Queues).Waiting);
+
+        // Under a second of test time passes: the monitor's copy of the team stays fresh, so only the queue's report can tell it.
+        await queue.Enqueue(Item(Priority.P1, "arrives"));
+        await WaitUntil(async () =>
+        {
+            ClusterFixture.Time.Advance(TimeSpan.FromMilliseconds(100));
+            return (await monitor.GetStats()).Queues.Single().Waiting == 1;
+        });
+        Assert.Equal(queueId, (await monitor.GetStats()).Queues.Single().QueueId);
     }
 
     [Fact]

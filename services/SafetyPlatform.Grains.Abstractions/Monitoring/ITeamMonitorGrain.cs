@@ -5,8 +5,8 @@ namespace SafetyPlatform.Grains.Abstractions.Monitoring;
 
 /// <summary>
 /// A team's live picture, aggregated where the numbers come from: each member's desk reports
-/// their day when their activity state changes (specialist → team), so a read asks no member;
-/// the queues the team serves are asked for their own numbers on each read (item → queue).
+/// their day when their activity state changes (specialist → team), and each queue the team
+/// serves reports its staffing when it changes (item → queue → team), so a read asks nobody.
 /// Key: team id.
 /// </summary>
 public interface ITeamMonitorGrain : IGrainWithStringKey
@@ -17,6 +17,10 @@ public interface ITeamMonitorGrain : IGrainWithStringKey
     /// <summary>A member's desk reports their day after their activity state (or team) changed.</summary>
     [OneWay]
     Task MemberChanged(string specialistId, SpecialistDayRecord day);
+
+    /// <summary>A queue the team serves reports its numbers: at most once a second while its items change, and every few seconds while they do not.</summary>
+    [OneWay]
+    Task QueueChanged(QueueStaffing staffing);
 
     /// <summary>A specialist moved to another team: they no longer count here.</summary>
     [OneWay]

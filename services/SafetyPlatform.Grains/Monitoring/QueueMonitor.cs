@@ -21,6 +21,9 @@ public sealed class QueueMonitor
     /// <summary>How often the queue checks its alert conditions.</summary>
     private static readonly TimeSpan AlertCheck = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the queue measures its staffing for its teams while none of its items changed (ages and at-risk counts move with the clock).</summary>
+    private static readonly TimeSpan StaffingCheck = TimeSpan.FromSeconds(5);
+
     private readonly string _queueId;
     private readonly TimeProvider _time;
     private readonly ChangeSignal _counted = new();
@@ -29,6 +32,9 @@ public sealed class QueueMonitor
     private DateTimeOffset _alertsCheckedAt = DateTimeOffset.MinValue;
     private DateTimeOffset _lastHeldAt = DateTimeOffset.MinValue;
     private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
+    private long _staffingVersion = -1;
+    private DateTimeOffset _staffingCheckedAt = DateTimeOffset.MinValue;
+    private QueueStaffing? _staffingReported;
 
     public QueueMonitor(string queueId, TimeProvider time)
     {
@@ -44,13 +50,44 @@ public sealed class QueueMonitor
 
     /// <summary>
     /// The queue's sweep: lets go of minutes and specialists too old to count, stores the
-    /// intervals that closed, and reports alert conditions; what fails is tried on the next sweep.
+    /// intervals that closed, reports alert conditions, and reports its staffing to the teams that
+    /// serve it; what fails is tried on the next sweep.
     /// </summary>
     public void Sweep(Backlog backlog, IQueueStatsStore store, IReadOnlyCollection<string> teamIds, IGrainFactory grains)
     {
         Activity.Forget(_time.GetUtcNow());
         StoreClosed(store).Ignore();
         ReportAlerts(backlog, teamIds, grains).Ignore();
+        ReportStaffing(backlog, teamIds, grains);
+    }
+
+    /// <summary>
+    /// Tells each serving team's monitor the queue's staffing when it changed (item → queue →
+    /// team, docs/adr/0017): measured on the sweep after any transition, else every
+    /// <see cref="StaffingCheck"/>, and sent only when the numbers differ from those last sent.
+    /// A team read then asks no queue.
+    /// </summary>
+    public void ReportStaffing(Backlog backlog, IReadOnlyCollection<string> teamIds, IGrainFactory grains)
+    {
+        var now = _time.GetUtcNow();
+        if (teamIds.Count == 0 || (Activity.Version == _staffingVersion && now - _staffingCheckedAt < StaffingCheck))
+        {
+            return;
+        }
+
+        _staffingVersion = Activity.Version;
+        _staffingCheckedAt = now;
+        var staffing = Stats(backlog, QueueLoad.DefaultAtRiskWithin).Staffing();
+        if (staffing == _staffingReported)
+        {
+            return;
+        }
+
+        _staffingReported = staffing;
+        foreach (var team in teamIds)
+        {
+            grains.GetGrain<ITeamMonitorGrain>(team).QueueChanged(staffing).Ignore();
+        }
     }
 
     /// <summary>The backlog now, and the current and previous minute and quarter hour.</summary>

@@ -5,10 +5,11 @@ namespace SafetyPlatform.Grains.Monitoring;
 
 /// <summary>
 /// A team's live picture, kept where it is read: each member's day as their desk last reported
-/// it (desks report on every change of state), and the team's profile, members and served
-/// queues as read at most <see cref="RefreshEvery"/> ago. A read asks only the served queues for
-/// their numbers, never the members. Holds nothing durable: after a restart it asks every member
-/// once, and again every <see cref="AskEveryMember"/>, in case a report was lost.
+/// it (desks report on every change of state), each served queue's staffing as the queue last
+/// reported it (queues report when their numbers change, at most once a second), and the team's
+/// profile, members and served queues as read at most <see cref="RefreshEvery"/> ago. A read
+/// asks nobody. Holds nothing durable: after a restart it asks every member and queue once, and
+/// every member again every <see cref="AskEveryMember"/>, in case a report was lost.
 /// </summary>
 public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGrain
 {
@@ -21,7 +22,7 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
     private readonly Dictionary<string, SpecialistDayRecord> _days = [];
     private TeamProfile? _profile;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
-    private string[] _queues = [];
+    private readonly Dictionary<string, QueueStaffing> _queues = [];
     private DateTimeOffset _refreshed;
     private DateTimeOffset _askedEveryone;
 
@@ -30,8 +31,18 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
     public async Task<TeamStats> GetStats()
     {
         var profile = await Refresh();
-        var queues = await Task.WhenAll(_queues.Select(q => GrainFactory.Reference<IQueueGrain>(q).GetStats(QueueLoad.DefaultAtRiskWithin)));
-        return TeamStats.FromDays(Id, profile.Site, profile.Vendor, _zone, time.GetUtcNow(), _days.Values, queues.Select(q => q.Staffing()));
+        return TeamStats.FromDays(Id, profile.Site, profile.Vendor, _zone, time.GetUtcNow(), _days.Values, _queues.Values);
+    }
+
+    public Task QueueChanged(QueueStaffing staffing)
+    {
+        // A queue no longer served (or not yet known to be) is settled by the next refresh.
+        if (_queues.ContainsKey(staffing.QueueId) || _profile is null)
+        {
+            _queues[staffing.QueueId] = staffing;
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task MemberChanged(string specialistId, SpecialistDayRecord day)
@@ -86,7 +97,19 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
 
         _profile = profile;
         _zone = TeamTimeZone.Find(profile.TimeZone);
-        _queues = [.. routes.Select(r => r.QueueId)];
+        var served = routes.Select(r => r.QueueId).ToHashSet();
+        foreach (var dropped in _queues.Keys.Where(q => !served.Contains(q)).ToList())
+        {
+            _queues.Remove(dropped);
+        }
+
+        var unheard = served.Where(q => !_queues.ContainsKey(q)).ToList();
+        var answers = await Task.WhenAll(unheard.Select(q => GrainFactory.Reference<IQueueGrain>(q).GetStats(QueueLoad.DefaultAtRiskWithin)));
+        foreach (var answer in answers)
+        {
+            _queues.TryAdd(answer.QueueId, answer.Staffing());
+        }
+
         _refreshed = now;
         _askedEveryone = askEveryone ? now : _askedEveryone;
         return profile;
