@@ -350,7 +350,15 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
             }
 
             result.Offer.RecordValue(Micros(start));
-            await Handle(result, s, offer);
+            try
+            {
+                await Handle(result, s, offer);
+            }
+            catch (Grpc.Core.RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Unavailable)
+            {
+                // A stall is a finding, not the end of the run: counted and printed with the phase.
+                Interlocked.Increment(ref result.Failed);
+            }
         }
     }))];
 
@@ -456,6 +464,7 @@ internal sealed class Result(double? targetRate, bool pull, int batch)
     public LongConcurrentHistogram Complete { get; } = Measure.Histogram();
     public long Completed;
     public long Calls;
+    public long Failed;
     public double Seconds { get; set; }
 
     public double ItemsPerSecond => Completed / Seconds;
@@ -472,6 +481,11 @@ internal sealed class Result(double? targetRate, bool pull, int batch)
             // Each streamed offer stands in for the GetNextWorkItem call a polling specialist would make.
             var messages = CallsPerSecond + Offer.TotalCount / Seconds;
             Console.WriteLine($"  counting each streamed offer as a call: {messages:F0}/s = {messages / echoRate:P0} of echo");
+        }
+
+        if (Failed > 0)
+        {
+            Console.WriteLine($"  {Failed} items not handled: accept or complete outlived its 30 s deadline (or the silo was unavailable)");
         }
 
         Line($"enqueue (batch of {batch})", Enqueue);

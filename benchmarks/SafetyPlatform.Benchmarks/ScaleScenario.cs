@@ -290,7 +290,7 @@ internal sealed class StatsLoad : IAsyncDisposable
     }
 
     /// <summary>Moves the watched subjects round-robin, so each changes every (subjects ÷ rate) seconds.</summary>
-    private Task Change(SafetyConnection connection, int perSecond, Func<Task>[] changes) => Task.Run(async () =>
+    private Task Change(SafetyConnection connection, int perSecond, Func<Task>[] changes) => perSecond <= 0 ? Task.CompletedTask : Task.Run(async () =>
     {
         for (long n = 0; !_stop.IsCancellationRequested; n++)
         {

@@ -103,15 +103,14 @@ public class SpecialistDayTests
 
         day.RollTo(Utc(26, 0, 10));
 
-        var closed = Assert.Single(day.ClosedDays);
+        var closed = Assert.Single(day.TakeClosedDays());
         Assert.Equal(new DateOnly(2026, 11, 25), closed.Day);
         Assert.Equal(1, closed.Handled);
         Assert.Equal(TimeSpan.FromHours(1), closed.TimeIn[ActivityState.Available]);   // 22:00–23:00
         Assert.Equal(TimeSpan.FromHours(1), closed.TimeIn[ActivityState.Handling]);    // 23:00–midnight, not to 00:10
         Assert.Equal(Utc(26, 0, 0), closed.Since);
         Assert.Equal(TimeSpan.FromMinutes(10), day.TimeIn(ActivityState.Handling, Utc(26, 0, 10)));
-        day.ClosedDaysStored(1);
-        Assert.Empty(day.ClosedDays);
+        Assert.Empty(day.TakeClosedDays());
     }
 
     [Fact]
@@ -122,15 +121,16 @@ public class SpecialistDayTests
         away.StateChanged(ActivityState.Offline, Utc(25, 18, 0));
         away.RollTo(Utc(28, 9, 0));
 
-        var wednesday = Assert.Single(away.ClosedDays);
+        var wednesday = Assert.Single(away.TakeClosedDays());
         Assert.Equal((new DateOnly(2026, 11, 25), TimeSpan.FromHours(9)), (wednesday.Day, wednesday.TimeIn[ActivityState.Available]));
 
         // Left AVAILABLE from Wednesday 17:00: Wednesday (7 h), Thursday and Friday (24 h each) are kept.
         var forgot = new SpecialistDay(Dublin, ActivityState.Available, Utc(25, 17, 0), Utc(25, 17, 0));
         forgot.RollTo(Utc(28, 9, 0));
 
-        Assert.Equal([25, 26, 27], forgot.ClosedDays.Select(d => d.Day.Day));
-        Assert.Equal([7.0, 24.0, 24.0], forgot.ClosedDays.Select(d => d.TimeIn[ActivityState.Available].TotalHours));
+        var closedDays = forgot.TakeClosedDays();
+        Assert.Equal([25, 26, 27], closedDays.Select(d => d.Day.Day));
+        Assert.Equal([7.0, 24.0, 24.0], closedDays.Select(d => d.TimeIn[ActivityState.Available].TotalHours));
     }
 
     [Fact]
@@ -142,8 +142,24 @@ public class SpecialistDayTests
 
         var resumed = SpecialistDay.Resume(Dublin, day.Keep(), Utc(26, 8, 0));
 
-        var closed = Assert.Single(resumed.ClosedDays);
+        var closed = Assert.Single(resumed.TakeClosedDays());
         Assert.Equal((new DateOnly(2026, 11, 25), 2), (closed.Day, closed.Offers));
         Assert.Equal(TimeSpan.FromHours(8), closed.TimeIn[ActivityState.Available]);
+    }
+
+    [Fact]
+    public void Where_the_clocks_go_back_at_midnight_the_day_starts_at_the_first_midnight()
+    {
+        // Havana leaves daylight saving on Sunday 1 November 2026: at 01:00 (UTC−4) the clocks go
+        // back to 00:00 (UTC−5), so local midnight comes at 04:00 and again at 05:00 UTC.
+        var havana = TimeZoneInfo.FindSystemTimeZoneById("America/Havana");
+        var day = new SpecialistDay(havana, ActivityState.Available, Utc(1, 1, 0), Utc(1, 1, 0));   // Saturday 31 October, 21:00 local
+
+        day.RollTo(Utc(1, 6, 0));
+
+        var saturday = Assert.Single(day.TakeClosedDays());
+        Assert.Equal(new DateOnly(2026, 10, 31), saturday.Day);
+        Assert.Equal(TimeSpan.FromHours(3), saturday.TimeIn[ActivityState.Available]);   // 21:00 to the first midnight
+        Assert.Equal(Utc(1, 4, 0), day.DayStart);
     }
 }

@@ -6,7 +6,7 @@ namespace SafetyPlatform.Domain.Monitoring;
 /// One closed day of one specialist, or of a team (the sum of its members' closed days): the
 /// counts, the time in each activity state, and the ratios made from them. A team's ratios are
 /// over its sums (total handling over total logged in), so each member weighs by their time
-/// and their items. docs/METRICS.md, "History", gives every formula.
+/// and their items. docs/METRICS.md, "Specialist and team history", gives every formula.
 /// </summary>
 public sealed record DayTotals(
     DateOnly Day,

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SafetyPlatform.Domain.Monitoring;
 
 /// <summary>
@@ -14,4 +16,35 @@ public static class HistoryDays
         var start = from is { } f && f > oldest ? f : oldest;
         return (start, end);
     }
+
+    /// <summary>The format of a local date in requests and answers: `2026-11-25`.</summary>
+    public const string DayFormat = "yyyy-MM-dd";
+
+    /// <summary>Reads an optional day: empty is unset; anything but `YYYY-MM-DD` is refused.</summary>
+    public static bool TryParseDay(string text, out DateOnly? day)
+    {
+        day = null;
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            day = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The day after <paramref name="last"/>, where the next page starts; false for the last day there is.</summary>
+    public static bool TryDayAfter(DateOnly last, out DateOnly next)
+    {
+        next = last == DateOnly.MaxValue ? last : last.AddDays(1);
+        return last != DateOnly.MaxValue;
+    }
+
+    /// <summary>`2026-11-25`.</summary>
+    public static string Format(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
 }

@@ -153,7 +153,7 @@ public sealed class SpecialistDay
 
     /// <summary>
     /// Brings the day up to <paramref name="at"/>: at local midnight the day closes (the running
-    /// state's time runs to midnight, see <see cref="ClosedDays"/>) and a new one starts, counts
+    /// state's time runs to midnight, see <see cref="TakeClosedDays"/>) and a new one starts, counts
     /// from zero, the running state from midnight. Whole days in between are closed as spent in
     /// the running state (days OFFLINE with nothing done are not kept), at most
     /// <see cref="DaysKept"/> of them.
@@ -187,17 +187,19 @@ public sealed class SpecialistDay
         }
     }
 
-    /// <summary>How many days back closed days are kept as history (docs/METRICS.md, "History").</summary>
+    /// <summary>How many days back closed days are kept as history (docs/METRICS.md, "Specialist and team history").</summary>
     public const int DaysKept = 90;
 
     /// <summary>
-    /// Days that closed since they were last stored (<see cref="ClosedDaysStored"/>), oldest
-    /// first: each with its time in every state up to its midnight.
+    /// Hands over the days that closed since the last call, oldest first, each with its time in
+    /// every state up to its midnight; the day lets go of them.
     /// </summary>
-    public IReadOnlyList<SpecialistDayRecord> ClosedDays => _closed;
-
-    /// <summary>The first <paramref name="count"/> of <see cref="ClosedDays"/> are stored: they are let go.</summary>
-    public void ClosedDaysStored(int count) => _closed.RemoveRange(0, count);
+    public IReadOnlyList<SpecialistDayRecord> TakeClosedDays()
+    {
+        var closed = _closed.ToArray();
+        _closed.Clear();
+        return closed;
+    }
 
     private DateOnly LocalDay(DateTimeOffset at) => TeamTimeZone.LocalDay(_zone, at);
 
@@ -210,6 +212,8 @@ public sealed class SpecialistDay
             local = local.AddMinutes(15);
         }
 
-        return new DateTimeOffset(local, _zone.GetUtcOffset(local));
+        // Where the clocks go back at midnight, midnight comes twice: the day starts at the first.
+        var offset = _zone.IsAmbiguousTime(local) ? _zone.GetAmbiguousTimeOffsets(local).Max() : _zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
     }
 }

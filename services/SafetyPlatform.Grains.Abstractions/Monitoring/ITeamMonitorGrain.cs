@@ -18,7 +18,7 @@ public interface ITeamMonitorGrain : IGrainWithStringKey
     [OneWay]
     Task MemberChanged(string specialistId, SpecialistDayRecord day);
 
-    /// <summary>A queue the team serves reports its numbers: at most once a second while its items change, and every few seconds while they do not.</summary>
+    /// <summary>A queue the team serves reports its numbers when they changed (checked on the sweep after any item changed, else every 5 seconds).</summary>
     [OneWay]
     Task QueueChanged(QueueStaffing staffing);
 

@@ -15,7 +15,8 @@ public sealed record SpecialistStatsView(
     [property: Id(4)] DateTimeOffset ActivityStateStart,
     [property: Id(5)] ImmutableArray<(string Queue, string Item)> Held,
     [property: Id(6)] ImmutableArray<(string Queue, string Item)> Offered,
-    [property: Id(7)] DayTotals Today)
+    // Ids 7 to 20 held the day's numbers one by one before they became DayTotals: not reused.
+    [property: Id(21)] DayTotals Today)
 {
     public static SpecialistStatsView Of(SpecialistView me, DateTimeOffset now, IReadOnlyCollection<(string Queue, string Item)> held,
         IReadOnlyCollection<(string Queue, string Item)> offered, SpecialistDay day) => new(

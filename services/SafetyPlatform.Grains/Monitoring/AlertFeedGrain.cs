@@ -107,13 +107,14 @@ public sealed class AlertFeedGrain(
         if (!_teamKnown)
         {
             await GrainFactory.Reference<ITeamGrain>(TeamId).Get();
-            _teamKnown = true;
             // Queues check their conditions only while loaded: after a restart, a lead who opens
             // the feed wakes the team's queues, so that what still holds is reported again.
             foreach (var route in await GrainFactory.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues).ServedBy(TeamId))
             {
                 GrainFactory.Reference<IQueueGrain>(route.QueueId).Get().Ignore();
             }
+
+            _teamKnown = true;
         }
     }
 }

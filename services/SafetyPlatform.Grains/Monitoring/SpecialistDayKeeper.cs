@@ -7,39 +7,55 @@ namespace SafetyPlatform.Grains.Monitoring;
 /// Keeps a specialist's <see cref="SpecialistDay"/> for their desk: starts it on their team's
 /// clock, or resumes the stored one, and stores it when it changed, on the desk's timer and when
 /// the desk is unloaded. A crash loses at most one timer period of counts. Days that closed go to
-/// the history (<see cref="ISpecialistDayStore"/>) before the day that replaced them is stored,
-/// so a crash in between closes the same day again, and the history keeps its first copy.
+/// the history (<see cref="ISpecialistDayStore"/>) under the team the specialist was in when the
+/// day closed, before the day that replaced them is stored, so a crash in between closes the
+/// same day again, and the history keeps its first copy. One store runs at a time.
 /// </summary>
 public sealed class SpecialistDayKeeper(IPersistentState<SpecialistDayState> state, ISpecialistDayStore history, TimeProvider time)
 {
     /// <summary>How often a changed day is stored.</summary>
     public static readonly TimeSpan StoreEvery = TimeSpan.FromSeconds(30);
 
+    private readonly List<(string TeamId, SpecialistDayRecord Day)> _closed = [];
     private SpecialistDay? _day;
     private bool _changed;
     private string _specialistId = string.Empty;
     private string _teamId = string.Empty;
+    private Task? _storing;
 
     /// <summary>Starts or resumes the day of <paramref name="me"/>, whose team keeps <paramref name="timeZone"/>.</summary>
     public void Start(SpecialistView me, string timeZone)
     {
         var zone = TeamTimeZone.Find(timeZone);
-        var now = time.GetUtcNow();
         _specialistId = me.SpecialistId;
+        // A stored day resumes where it was, in the team it was kept for; what the roster says now
+        // wins, counted from when it changed (a day that ended meanwhile closes with the state then).
+        _teamId = state.State.TeamId ?? me.TeamId;
         _day = state.State.Day is { } kept
-            ? SpecialistDay.Resume(zone, kept, now)
-            : new SpecialistDay(zone, me.ActivityState, me.ActivityStateStart, now);
-        // What the roster says now wins over what was stored: a change made while the desk was away counts from when it was made.
+            ? SpecialistDay.Resume(zone, kept, kept.Since)
+            : new SpecialistDay(zone, me.ActivityState, me.ActivityStateStart, time.GetUtcNow());
         Follow(me);
     }
 
-    /// <summary>The specialist as the roster told it: their activity state, and the team a closing day is kept under.</summary>
+    /// <summary>The specialist as the roster told it: their activity state, and the team their days count in from now on.</summary>
     public void Follow(SpecialistView me)
     {
-        _teamId = me.TeamId;
-        if (_day is not null && _day.State != me.ActivityState)
+        if (_day is null)
+        {
+            return;
+        }
+
+        if (_day.State != me.ActivityState)
         {
             _day.StateChanged(me.ActivityState, me.ActivityStateStart);
+            _changed = true;
+        }
+
+        // Days that ended before a move count in the team they ended in.
+        TakeClosedDays();
+        if (_teamId != me.TeamId)
+        {
+            _teamId = me.TeamId;
             _changed = true;
         }
     }
@@ -57,23 +73,44 @@ public sealed class SpecialistDayKeeper(IPersistentState<SpecialistDayState> sta
     /// <summary>The day as of now; null for a specialist who does not exist.</summary>
     public SpecialistDay? Today => _day;
 
-    /// <summary>Stores the days that closed, then the day if it changed since it was last stored.</summary>
+    /// <summary>Stores the days that closed, then the day if it changed since it was last stored; after any store already under way.</summary>
     public async Task Store()
+    {
+        while (_storing is { IsCompleted: false } running)
+        {
+            try
+            {
+                await running;
+            }
+            catch (Exception)
+            {
+                // Its caller hears of it; this store tries again.
+            }
+        }
+
+        _storing = StoreOnce();
+        await _storing;
+    }
+
+    private async Task StoreOnce()
     {
         if (_day is null)
         {
             return;
         }
 
-        var today = _day.Day;
-        _day.RollTo(time.GetUtcNow());
-        _changed |= _day.Day != today;
-        if (_day.ClosedDays.Count > 0)
+        TakeClosedDays();
+        if (_closed.Count > 0)
         {
-            var closed = _day.ClosedDays.ToArray();
-            await history.Save(_specialistId, _teamId, closed);
-            _day.ClosedDaysStored(closed.Length);
-            await history.DeleteBefore(_specialistId, _day.Day.AddDays(-SpecialistDay.DaysKept));
+            var closed = _closed.ToArray();
+            foreach (var team in closed.GroupBy(c => c.TeamId))
+            {
+                await history.Save(_specialistId, team.Key, [.. team.Select(c => c.Day)]);
+            }
+
+            _closed.RemoveRange(0, closed.Length);
+            // Old days go when a new one is stored; a failure here is tried again on the next.
+            history.DeleteBefore(_specialistId, _day.Day.AddDays(-SpecialistDay.DaysKept)).Ignore();
         }
 
         if (!_changed)
@@ -83,6 +120,7 @@ public sealed class SpecialistDayKeeper(IPersistentState<SpecialistDayState> sta
 
         _changed = false;
         state.State.Day = _day.Keep();
+        state.State.TeamId = _teamId;
         try
         {
             await state.WriteStateAsync();
@@ -92,5 +130,14 @@ public sealed class SpecialistDayKeeper(IPersistentState<SpecialistDayState> sta
             _changed = true;
             throw;
         }
+    }
+
+    /// <summary>Rolls the day to now and sets aside the days that closed, under the team they closed in.</summary>
+    private void TakeClosedDays()
+    {
+        var today = _day!.Day;
+        _day.RollTo(time.GetUtcNow());
+        _changed |= _day.Day != today;
+        _closed.AddRange(_day.TakeClosedDays().Select(d => (_teamId, d)));
     }
 }

@@ -5,8 +5,9 @@ using SafetyPlatform.Grains.Roster;
 namespace SafetyPlatform.Grains.Monitoring;
 
 /// <summary>
-/// A team's closed days: every member's desk first stores any day that has ended, then the
-/// members' days stored under the team are summed day by day.
+/// A team's closed days: every member's desk (deactivated members' too) first stores any day
+/// that has ended, then the members' days stored under the team are summed day by day. A member
+/// who moved away stored their last day here when they moved.
 /// </summary>
 [StatelessWorker]
 public sealed class TeamHistoryGrain(ISpecialistDayStore store, TimeProvider time) : Grain, ITeamHistoryGrain
@@ -16,7 +17,7 @@ public sealed class TeamHistoryGrain(ISpecialistDayStore store, TimeProvider tim
         var teamId = this.GetPrimaryKeyString();
         var team = GrainFactory.Reference<ITeamGrain>(teamId);
         var zone = TeamTimeZone.Find((await team.Get()).Profile.TimeZone);
-        await Task.WhenAll((await TeamMembers.ActiveIds(team)).Select(m => GrainFactory.Reference<ISpecialistDeskGrain>(m).StoreClosedDays()));
+        await Task.WhenAll((await TeamMembers.AllIds(team)).Select(m => GrainFactory.Reference<ISpecialistDeskGrain>(m).StoreClosedDays()));
 
         var today = TeamTimeZone.LocalDay(zone, time.GetUtcNow());
         var (start, end) = HistoryDays.Range(today, from, to);

@@ -16,13 +16,16 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
     /// <summary>How stale the team's profile, member list and served queues may be.</summary>
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(10);
 
+    /// <summary>A queue not heard from for this long is asked (its numbers did not change, or a report was lost).</summary>
+    public static readonly TimeSpan AskQueueAfter = TimeSpan.FromSeconds(30);
+
     /// <summary>How often every member's day is asked for anyway.</summary>
     public static readonly TimeSpan AskEveryMember = TimeSpan.FromMinutes(5);
 
     private readonly Dictionary<string, SpecialistDayRecord> _days = [];
     private TeamProfile? _profile;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
-    private readonly Dictionary<string, QueueStaffing> _queues = [];
+    private readonly Dictionary<string, (QueueStaffing Staffing, DateTimeOffset HeardAt)> _queues = [];
     private DateTimeOffset _refreshed;
     private DateTimeOffset _askedEveryone;
 
@@ -31,7 +34,7 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
     public async Task<TeamStats> GetStats()
     {
         var profile = await Refresh();
-        return TeamStats.FromDays(Id, profile.Site, profile.Vendor, _zone, time.GetUtcNow(), _days.Values, _queues.Values);
+        return TeamStats.FromDays(Id, profile.Site, profile.Vendor, _zone, time.GetUtcNow(), _days.Values, _queues.Values.Select(q => q.Staffing));
     }
 
     public Task QueueChanged(QueueStaffing staffing)
@@ -39,7 +42,7 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
         // A queue no longer served (or not yet known to be) is settled by the next refresh.
         if (_queues.ContainsKey(staffing.QueueId) || _profile is null)
         {
-            _queues[staffing.QueueId] = staffing;
+            _queues[staffing.QueueId] = (staffing, time.GetUtcNow());
         }
 
         return Task.CompletedTask;
@@ -103,15 +106,25 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
             _queues.Remove(dropped);
         }
 
-        var unheard = served.Where(q => !_queues.ContainsKey(q)).ToList();
-        var answers = await Task.WhenAll(unheard.Select(q => GrainFactory.Reference<IQueueGrain>(q).GetStats(QueueLoad.DefaultAtRiskWithin)));
-        foreach (var answer in answers)
-        {
-            _queues.TryAdd(answer.QueueId, answer.Staffing());
-        }
+        var unheard = served.Where(q => !_queues.TryGetValue(q, out var heard) || now - heard.HeardAt >= AskQueueAfter).ToList();
+        await Task.WhenAll(unheard.Select(AskQueue));
 
         _refreshed = now;
         _askedEveryone = askEveryone ? now : _askedEveryone;
         return profile;
+    }
+
+    /// <summary>Asks a queue for its numbers; one that cannot answer now keeps its last line (or none) until the next refresh.</summary>
+    private async Task AskQueue(string queueId)
+    {
+        try
+        {
+            var stats = await GrainFactory.Reference<IQueueGrain>(queueId).GetStats(QueueLoad.DefaultAtRiskWithin);
+            _queues[queueId] = (stats.Staffing(), time.GetUtcNow());
+        }
+        catch (Exception e) when (e is not SafetyException)
+        {
+            // Storage or a silo briefly away: the team's other numbers are still worth answering with.
+        }
     }
 }

@@ -133,6 +133,12 @@ public sealed class SpecialistDeskGrain(
         var me = _me.Remember(view);
         _today.Follow(me);
         TellTeam(teamBefore, me);
+        if (teamBefore is not null && teamBefore != me.TeamId)
+        {
+            // A day that closed before the move is stored under the team it closed in now, not at the next timer.
+            _today.Store().Ignore();
+        }
+
         return Task.CompletedTask;
     }
 

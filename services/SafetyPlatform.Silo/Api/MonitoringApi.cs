@@ -3,6 +3,7 @@ using Grpc.Core;
 using SafetyPlatform.Api.Monitoring.V1;
 using QueueLoad = SafetyPlatform.Domain.Monitoring.QueueLoad;
 using StatsInterval = SafetyPlatform.Domain.Monitoring.StatsInterval;
+using HistoryDays = SafetyPlatform.Domain.Monitoring.HistoryDays;
 using StatsRetention = SafetyPlatform.Domain.Monitoring.StatsRetention;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Grains.Abstractions.Monitoring;
@@ -105,42 +106,22 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
     private static async Task<(IEnumerable<DayStats> Days, string NextPageToken)> DayHistory(string parent, string collection, string startDay, string endDay,
         int requestedPageSize, string pageToken, Func<string, DateOnly?, DateOnly?, int, Task<DayHistoryPage>> read)
     {
-        var list = $"dayHistory/{parent}/{endDay}";
+        var list = $"dayHistory/{parent}/{startDay}/{endDay}";
+        var after = DateOnly.MinValue;
         new FieldCheck()
             .StatsName(parent, collection, "parent", out var id)
-            .Require(TryDay(startDay, out var from), "start_day", "must be a date `YYYY-MM-DD`")
-            .Require(TryDay(endDay, out var to), "end_day", "must be a date `YYYY-MM-DD`")
+            .Require(HistoryDays.TryParseDay(startDay, out var from), "start_day", "must be a date `YYYY-MM-DD`")
+            .Require(HistoryDays.TryParseDay(endDay, out var to), "end_day", "must be a date `YYYY-MM-DD`")
             .Require(from is null || to is null || from < to, "start_day", "must be before end_day")
             .Require(PageTokens.TryResolvePageSize(requestedPageSize, out var pageSize, defaultSize: 31, maxSize: 100), "page_size", "must be between 0 and 100")
-            .Require(PageTokens.TryDecode(pageToken, list, out var after) && (after.Length == 0 || TryDay(after, out _)),
+            .Require(PageTokens.TryDecode(pageToken, list, out var last)
+                     && (last.Length == 0 || (HistoryDays.TryParseDay(last, out var lastDay) && HistoryDays.TryDayAfter(lastDay!.Value, out after))),
                 "page_token", "is not a token this list returned; start again with an empty token")
             .ThrowIfAny();
 
-        if (after.Length > 0 && TryDay(after, out var last))
-        {
-            from = last!.Value.AddDays(1);
-        }
-
-        var page = await read(id, from, to, pageSize);
-        var next = page.More ? PageTokens.Encode(list, MonitoringMapping.DayText(page.Days[^1].Day)) : string.Empty;
+        var page = await read(id, after == DateOnly.MinValue ? from : after, to, pageSize);
+        var next = page.More ? PageTokens.Encode(list, HistoryDays.Format(page.Days[^1].Day)) : string.Empty;
         return (page.Days.Select(d => d.ToProto()), next);
-    }
-
-    private static bool TryDay(string text, out DateOnly? day)
-    {
-        day = null;
-        if (text.Length == 0)
-        {
-            return true;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            day = parsed;
-            return true;
-        }
-
-        return false;
     }
 
     public override async Task WatchAlerts(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> responseStream, ServerCallContext context)

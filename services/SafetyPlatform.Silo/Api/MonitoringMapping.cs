@@ -100,7 +100,7 @@ public static class MonitoringMapping
     {
         var stats = new DayStats
         {
-            Day = DayText(d.Day),
+            Day = HistoryDays.Format(d.Day),
             Specialists = d.Specialists,
             Handled = d.Handled,
             CompletedWithinSla = d.CompletedWithinSla,
@@ -143,7 +143,7 @@ public static class MonitoringMapping
             Team = new TeamName(s.TeamId).ToString(),
             ActivityState = (RosterState)s.ActivityState,
             TimeInState = Duration.FromTimeSpan(s.ReadTime > s.ActivityStateStart ? s.ReadTime - s.ActivityStateStart : TimeSpan.Zero),
-            Day = DayText(day.Day),
+            Day = HistoryDays.Format(day.Day),
             Handled = day.Handled,
             AverageHandleTime = Optional(day.AverageHandleTime),
             CompletedWithinSla = day.CompletedWithinSla,
@@ -174,9 +174,6 @@ public static class MonitoringMapping
 
         return stats;
     }
-
-    /// <summary>A local date as the API writes it: `YYYY-MM-DD`.</summary>
-    public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Staffing Staffing(int staffed, int? needed, int recentArrivals, TimeSpan? handleTime)
     {
