@@ -280,8 +280,9 @@ internal sealed class StatsLoad : IAsyncDisposable
                             break;
                     }
                 }
-                catch (Grpc.Core.RpcException e) when (!_stop.IsCancellationRequested)
+                catch (Grpc.Core.RpcException e)
                 {
+                    // A read past its deadline is a failed read, counted, whenever it ends.
                     Interlocked.Increment(ref _result.Failed);
                     _result.LastFailure = e.Status.ToString();
                 }
