@@ -555,6 +555,25 @@ public class WorkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_team_watcher_is_woken_by_a_members_change()
+    {
+        var (teamId, _, _) = await NewFloor();
+        var goingOnBreak = await NewSpecialist(teamId);
+        var monitor = fixture.Grains.GetGrain<ITeamMonitorGrain>(teamId);
+        var reading = await monitor.WatchStats(-1, TimeSpan.Zero);
+
+        await fixture.Grains.GetGrain<ISpecialistGrain>(goingOnBreak.GetPrimaryKeyString()).SetActivityState(ActivityState.Break, ByLead);
+
+        // The test clock stands still, so a watch returns only when a report woke it (the queue's may come first).
+        while (reading.Stats.MembersByState.GetValueOrDefault(ActivityState.Break) == 0)
+        {
+            var before = reading.Version;
+            reading = await monitor.WatchStats(before, TimeSpan.FromMinutes(5)).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.True(reading.Version > before);
+        }
+    }
+
+    [Fact]
     public async Task A_team_hears_of_its_queues_change_from_the_queue_without_asking_it_again()
     {
         var (teamId, queue, queueId) = await NewFloor();

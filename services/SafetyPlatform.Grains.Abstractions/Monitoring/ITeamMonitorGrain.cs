@@ -14,6 +14,14 @@ public interface ITeamMonitorGrain : IGrainWithStringKey
     /// <summary>The team's members by state and each queue it serves with its staffing; NOT_FOUND for an unknown team.</summary>
     Task<TeamStats> GetStats();
 
+    /// <summary>
+    /// A long poll for watchers: the numbers as soon as a member's or a queue's report changed
+    /// them after <paramref name="knownVersion"/> (at once if one already has), or after
+    /// <paramref name="maxWait"/> without one. Interleaves, so that reports arrive while it waits.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<TeamStatsReading> WatchStats(long knownVersion, TimeSpan maxWait);
+
     /// <summary>A member's desk reports their day after their activity state (or team) changed.</summary>
     [OneWay]
     Task MemberChanged(string specialistId, SpecialistDayRecord day);

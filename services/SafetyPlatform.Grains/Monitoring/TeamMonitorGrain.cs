@@ -28,6 +28,8 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
     private readonly Dictionary<string, (QueueStaffing Staffing, DateTimeOffset HeardAt)> _queues = [];
     private DateTimeOffset _refreshed;
     private DateTimeOffset _askedEveryone;
+    private readonly ChangeSignal _changed = new();
+    private long _version;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -37,12 +39,28 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
         return TeamStats.FromDays(Id, profile.Site, profile.Vendor, _zone, time.GetUtcNow(), _days.Values, _queues.Values.Select(q => q.Staffing));
     }
 
+    public async Task<TeamStatsReading> WatchStats(long knownVersion, TimeSpan maxWait)
+    {
+        if (_version == knownVersion)
+        {
+            await _changed.Wait(maxWait, time);
+        }
+
+        var version = _version;
+        return new TeamStatsReading(await GetStats(), version);
+    }
+
     public Task QueueChanged(QueueStaffing staffing)
     {
         // A queue no longer served (or not yet known to be) is settled by the next refresh.
         if (_queues.ContainsKey(staffing.QueueId) || _profile is null)
         {
+            var changed = !_queues.TryGetValue(staffing.QueueId, out var heard) || heard.Staffing != staffing;
             _queues[staffing.QueueId] = (staffing, time.GetUtcNow());
+            if (changed)
+            {
+                Changed();
+            }
         }
 
         return Task.CompletedTask;
@@ -50,23 +68,40 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
 
     public Task MemberChanged(string specialistId, SpecialistDayRecord day)
     {
-        Keep(specialistId, day);
+        if (Keep(specialistId, day))
+        {
+            Changed();
+        }
+
         return Task.CompletedTask;
     }
 
     public Task MemberLeft(string specialistId)
     {
-        _days.Remove(specialistId);
+        if (_days.Remove(specialistId))
+        {
+            Changed();
+        }
+
         return Task.CompletedTask;
     }
 
-    private void Keep(string specialistId, SpecialistDayRecord day)
+    private void Changed()
     {
-        // A report and an answer to our own question may cross: the later day wins.
-        if (!_days.TryGetValue(specialistId, out var kept) || !kept.IsLaterThan(day))
+        _version++;
+        _changed.Fire();
+    }
+
+    /// <summary>Keeps a member's day; whether it was news (a report and an answer to our own question may cross: the later day wins).</summary>
+    private bool Keep(string specialistId, SpecialistDayRecord day)
+    {
+        if (_days.TryGetValue(specialistId, out var kept) && kept.IsLaterThan(day))
         {
-            _days[specialistId] = day;
+            return false;
         }
+
+        _days[specialistId] = day;
+        return true;
     }
 
     /// <summary>Reads the team again when its copy is stale: members who joined are asked for their day, those who left dropped.</summary>

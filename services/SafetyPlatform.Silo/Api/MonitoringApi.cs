@@ -18,8 +18,8 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
     /// <summary>A stream sends at most one message per this much time; what changes meanwhile goes in the next.</summary>
     public static readonly TimeSpan Coalescing = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How often a team's stream reads the team (its numbers come from several grains, with no single change to wait on).</summary>
-    public static readonly TimeSpan TeamPoll = TimeSpan.FromMilliseconds(500);
+    /// <summary>How often a specialist's stream reads their desk (its numbers come from the desk and the roster, with no single change to wait on).</summary>
+    public static readonly TimeSpan SpecialistPoll = TimeSpan.FromMilliseconds(500);
 
     /// <summary>ListTeamStats looks at no more teams than this in one request.</summary>
     public const int TeamStatsScanLimit = 500;
@@ -157,8 +157,23 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
     public override Task WatchTeamStats(WatchTeamStatsRequest request, IServerStreamWriter<TeamStats> responseStream, ServerCallContext context)
     {
         new FieldCheck().StatsName(request.Name, TeamName.Collection, "name", out var teamId).ThrowIfAny();
-        var team = grains.Reference<ITeamMonitorGrain>(teamId);
-        return StreamReadings(async () => (await team.GetStats()).ToProto(), stats => stats.ReadTime = null, responseStream, context);
+        return WatchTeam(grains.Reference<ITeamMonitorGrain>(teamId), responseStream, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// A team stream: waits on the team's monitor for a member's or a queue's report, sends at
+    /// most one message per <see cref="Coalescing"/> (what changes meanwhile goes in the next), and
+    /// at least every <see cref="Refresh"/>.
+    /// </summary>
+    private async Task WatchTeam(ITeamMonitorGrain team, IServerStreamWriter<TeamStats> responseStream, CancellationToken cancel)
+    {
+        var reading = await team.WatchStats(-1, TimeSpan.Zero);
+        while (!cancel.IsCancellationRequested)
+        {
+            await responseStream.WriteAsync(reading.Stats.ToProto(), cancel);
+            await Task.Delay(Coalescing, time, cancel);
+            reading = await team.WatchStats(reading.Version, Refresh - Coalescing).WaitAsync(cancel);
+        }
     }
 
     public override Task WatchSpecialistStats(WatchSpecialistStatsRequest request, IServerStreamWriter<SpecialistStats> responseStream, ServerCallContext context)
@@ -177,7 +192,7 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
 
     /// <summary>
     /// A stream of readings of numbers kept in several grains, with no single change to wait on:
-    /// read every <see cref="TeamPoll"/>, sent when anything but what runs with the clock
+    /// read every <see cref="SpecialistPoll"/>, sent when anything but what runs with the clock
     /// (<paramref name="clearRunning"/>) changed, and at least every <see cref="Refresh"/>.
     /// </summary>
     private async Task StreamReadings<T>(Func<Task<T>> read, Action<T> clearRunning, IServerStreamWriter<T> responseStream, ServerCallContext context)
@@ -195,7 +210,7 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
                 (sent, sentAt) = (reading, time.GetUtcNow());
             }
 
-            await Task.Delay(TeamPoll, time, cancel);
+            await Task.Delay(SpecialistPoll, time, cancel);
         }
     }
 
