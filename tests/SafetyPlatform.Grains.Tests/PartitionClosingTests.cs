@@ -26,6 +26,30 @@ public class PartitionClosingTests(ClusterFixture fixture)
             Priority.P2, "en", null, ImmutableDictionary<string, string>.Empty);
 
     [Fact]
+    public async Task A_queue_with_open_items_is_not_unloaded_as_idle_and_an_empty_one_is()
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var teamId = "team-" + id;
+        await fixture.Grains.GetGrain<ITeamGrain>(teamId).Create(new TeamProfile("Team", string.Empty, string.Empty, string.Empty, "Etc/UTC"), string.Empty);
+        var (open, empty) = (fixture.Grains.GetGrain<IQueueGrain>("open-" + id), fixture.Grains.GetGrain<IQueueGrain>("empty-" + id));
+        foreach (var queue in new[] { open, empty })
+        {
+            await queue.Create(new QueueSettings("Hate speech EN", HarmCategory.HateSpeech, ["en"], 2, QueueSla.From(SlaPolicy.Default),
+                TimeSpan.FromMinutes(5), 1000, [teamId], Proficiency.Unspecified, string.Empty), string.Empty);
+        }
+
+        await open.Enqueue(Item("waiting"));
+        var (openLoads, emptyLoads) = (Store.Loads("open-" + id), Store.Loads("empty-" + id));
+
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await empty.Get();
+        Assert.Equal(emptyLoads + 1, Store.Loads("empty-" + id));   // unloaded as idle, loaded again by the call
+        await open.Get();
+
+        Assert.Equal(openLoads, Store.Loads("open-" + id));
+    }
+
+    [Fact]
     public async Task Finished_partitions_close_and_their_items_are_still_read_listed_counted_and_recognised_after_a_restart()
     {
         var id = Guid.NewGuid().ToString("N")[..12];
@@ -64,7 +88,8 @@ public class PartitionClosingTests(ClusterFixture fixture)
 
         // A restart reads only the open partition; the closed ones are known by their digests.
         var loadsBefore = Store.Loads(queueId);
-        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        // A queue with open items stays loaded however idle: it is told to unload, as a restart would.
+        await queue.AsReference<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
         await AssertFinishedItemsAreFound();
         Assert.Equal(loadsBefore + 1, Store.Loads(queueId));
         Assert.Equal(5, (await queue.Get()).Depth);

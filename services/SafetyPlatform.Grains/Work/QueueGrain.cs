@@ -139,6 +139,7 @@ public sealed partial class QueueGrain(
         var now = time.GetUtcNow();
         var admitted = submissions.Select(s => Refusals.Catch(() => Admit(s, now))).ToList();
         Dispatch();
+        KeepLoadedWhileOpen();
         await Task.WhenAll(admitted.Where(a => a.Value is not null).Select(a => Journal.Write(a.Value!)));
         return [.. admitted.Select(a => a.Refusal is null
             ? new EnqueueOutcome(Latest(a.Value!).View(Id), null, string.Empty, string.Empty)
@@ -325,6 +326,18 @@ public sealed partial class QueueGrain(
         return item;
     }
 
+    /// <summary>How long each sweep (and each arrival) keeps a queue with open items from being unloaded as idle.</summary>
+    private static readonly TimeSpan KeepLoaded = TimeSpan.FromMinutes(2);
+
+    /// <summary>Open items have deadlines: the queue stays loaded to watch them (alerts, its teams' numbers) however quiet it is.</summary>
+    private void KeepLoadedWhileOpen()
+    {
+        if (Backlog.Waiting + Backlog.Held > 0)
+        {
+            this.DelayDeactivation(KeepLoaded);
+        }
+    }
+
     private Task SweepReservations()
     {
         if (Journal.Failure is not null)
@@ -342,6 +355,7 @@ public sealed partial class QueueGrain(
         Dispatch();
         _finished!.Tally.ForgetBefore(now.AddDays(-1));
         Monitor.Sweep(Backlog, statsStore, Settings.ServingTeams, GrainFactory);
+        KeepLoadedWhileOpen();
         _escalations!.RetryPending();
         _outcomes!.PublishInOrder();
         _finished!.CloseDue(Journal, Journal.Partition, Record.State.OutcomesHandedOverThrough);
