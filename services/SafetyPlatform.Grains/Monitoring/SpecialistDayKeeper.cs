@@ -60,6 +60,26 @@ public sealed class SpecialistDayKeeper(IPersistentState<SpecialistDayState> sta
         }
     }
 
+    /// <summary>
+    /// The roster's change reached the desk: the day follows it, the team's monitor hears of it
+    /// (specialist → team) and a team left behind hears that its member went, and a day that
+    /// closed before a move is stored under the team it closed in at once, not at the next timer.
+    /// </summary>
+    public void RosterChanged(SpecialistView me, string? teamBefore, IGrainFactory grains)
+    {
+        Follow(me);
+        if (teamBefore is not null && teamBefore != me.TeamId)
+        {
+            grains.GetGrain<ITeamMonitorGrain>(teamBefore).MemberLeft(me.SpecialistId).Ignore();
+            Store().Ignore();
+        }
+
+        if (_day is not null)
+        {
+            grains.GetGrain<ITeamMonitorGrain>(me.TeamId).MemberChanged(me.SpecialistId, _day.Keep()).Ignore();
+        }
+    }
+
     /// <summary>Something the specialist did or was given; <paramref name="change"/> tells the day.</summary>
     public void Note(Action<SpecialistDay, DateTimeOffset> change)
     {

@@ -130,53 +130,33 @@ public sealed class SpecialistDeskGrain(
     public Task SpecialistChanged(SpecialistView view)
     {
         var teamBefore = _me.TeamId;
-        var me = _me.Remember(view);
-        _today.Follow(me);
-        TellTeam(teamBefore, me);
-        if (teamBefore is not null && teamBefore != me.TeamId)
-        {
-            // A day that closed before the move is stored under the team it closed in now, not at the next timer.
-            _today.Store().Ignore();
-        }
-
+        _today.RosterChanged(_me.Remember(view), teamBefore, GrainFactory);
         return Task.CompletedTask;
     }
 
-    /// <summary>The team's monitor keeps its members' days (specialist → team): it hears of each change, and a team left behind hears that its member went.</summary>
-    private void TellTeam(string? teamBefore, SpecialistView me)
-    {
-        if (teamBefore is not null && teamBefore != me.TeamId)
-        {
-            GrainFactory.Reference<ITeamMonitorGrain>(teamBefore).MemberLeft(Id).Ignore();
-        }
-
-        if (_today.Today is { } day)
-        {
-            GrainFactory.Reference<ITeamMonitorGrain>(me.TeamId).MemberChanged(Id, day.Keep()).Ignore();
-        }
-    }
-
-    public async Task<SpecialistDayRecord?> Today()
-    {
-        if (!_me.Known && await Roster().Find() is null)
-        {
-            return null;
-        }
-
-        await DayUpToDate();
-        return _today.Today?.Keep();
-    }
+    public async Task<SpecialistDayRecord?> Today() => await DayOfKnownSpecialist() ? _today.Today?.Keep() : null;
 
     public async Task<DateOnly?> StoreClosedDays()
     {
-        if (!_me.Known && await Roster().Find() is null)
+        if (!await DayOfKnownSpecialist())
         {
             return null;
         }
 
-        await DayUpToDate();
         await _today.Store();
         return _today.Today!.Day;
+    }
+
+    /// <summary>Brings the day up to date for a specialist who exists; false for one never created.</summary>
+    private async Task<bool> DayOfKnownSpecialist()
+    {
+        if (!_me.Known && await Roster().Find() is null)
+        {
+            return false;
+        }
+
+        await DayUpToDate();
+        return true;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _today.Store();

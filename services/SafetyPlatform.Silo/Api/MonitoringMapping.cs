@@ -98,44 +98,14 @@ public static class MonitoringMapping
 
     public static DayStats ToProto(this DayTotals d)
     {
-        var stats = new DayStats
-        {
-            Day = HistoryDays.Format(d.Day),
-            Specialists = d.Specialists,
-            Handled = d.Handled,
-            CompletedWithinSla = d.CompletedWithinSla,
-            AverageHandleTime = Optional(d.AverageHandleTime),
-            Offers = d.Offers,
-            Rejected = d.Rejected,
-            Expired = d.Expired,
-            Released = d.Released,
-            Escalated = d.Escalated,
-            LoggedInTime = Duration.FromTimeSpan(d.LoggedIn),
-            HandlingTime = Duration.FromTimeSpan(d.In(Domain.Roster.ActivityState.Handling)),
-        };
+        var stats = new DayStats { Day = HistoryDays.Format(d.Day), Specialists = d.Specialists }.With(d);
         stats.TimeInState.AddRange(d.TimeIn.Where(t => t.Value > TimeSpan.Zero).OrderBy(t => t.Key)
             .Select(t => new StateTime { ActivityState = (RosterState)t.Key, Time = Duration.FromTimeSpan(t.Value) }));
-        if (d.SlaAttainment is { } attainment)
-        {
-            stats.SlaAttainment = attainment;
-        }
-
-        if (d.Occupancy is { } occupancy)
-        {
-            stats.Occupancy = occupancy;
-        }
-
-        if (d.Utilisation is { } utilisation)
-        {
-            stats.Utilisation = utilisation;
-        }
-
         return stats;
     }
 
     public static SpecialistStats ToProto(this SpecialistStatsView s)
     {
-        var day = s.Today;
         var stats = new SpecialistStats
         {
             Name = new SpecialistName(s.SpecialistId) + "/stats",
@@ -143,36 +113,43 @@ public static class MonitoringMapping
             Team = new TeamName(s.TeamId).ToString(),
             ActivityState = (RosterState)s.ActivityState,
             TimeInState = Duration.FromTimeSpan(s.ReadTime > s.ActivityStateStart ? s.ReadTime - s.ActivityStateStart : TimeSpan.Zero),
-            Day = HistoryDays.Format(day.Day),
-            Handled = day.Handled,
-            AverageHandleTime = Optional(day.AverageHandleTime),
-            CompletedWithinSla = day.CompletedWithinSla,
-            Offers = day.Offers,
-            Rejected = day.Rejected,
-            Expired = day.Expired,
-            Released = day.Released,
-            Escalated = day.Escalated,
-            LoggedInTime = Duration.FromTimeSpan(day.LoggedIn),
-            HandlingTime = Duration.FromTimeSpan(day.In(Domain.Roster.ActivityState.Handling)),
-        };
+            Day = HistoryDays.Format(s.Today.Day),
+        }.With(s.Today);
         stats.HeldWorkItems.AddRange(s.Held.Select(h => new QueueName(h.Queue).Item(h.Item).ToString()));
         stats.OfferedWorkItems.AddRange(s.Offered.Select(o => new QueueName(o.Queue).Item(o.Item).ToString()));
+        return stats;
+    }
+
+    /// <summary>Sets a day's counts, times and ratios on <paramref name="message"/>; a ratio with nothing to divide by stays unset.</summary>
+    private static T With<T>(this T message, DayTotals day)
+        where T : IDayNumbers
+    {
+        message.Handled = day.Handled;
+        message.CompletedWithinSla = day.CompletedWithinSla;
+        message.AverageHandleTime = Optional(day.AverageHandleTime)!;   // null leaves the message field unset
+        message.Offers = day.Offers;
+        message.Rejected = day.Rejected;
+        message.Expired = day.Expired;
+        message.Released = day.Released;
+        message.Escalated = day.Escalated;
+        message.LoggedInTime = Duration.FromTimeSpan(day.LoggedIn);
+        message.HandlingTime = Duration.FromTimeSpan(day.In(Domain.Roster.ActivityState.Handling));
         if (day.SlaAttainment is { } attainment)
         {
-            stats.SlaAttainment = attainment;
+            message.SlaAttainment = attainment;
         }
 
         if (day.Occupancy is { } occupancy)
         {
-            stats.Occupancy = occupancy;
+            message.Occupancy = occupancy;
         }
 
         if (day.Utilisation is { } utilisation)
         {
-            stats.Utilisation = utilisation;
+            message.Utilisation = utilisation;
         }
 
-        return stats;
+        return message;
     }
 
     private static Staffing Staffing(int staffed, int? needed, int recentArrivals, TimeSpan? handleTime)
