@@ -219,6 +219,83 @@ public class QueueStatsEndToEndTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task An_operations_manager_sees_the_totals_of_a_site_split_by_vendor_within_seconds_of_a_change()
+    {
+        var site = Unique("site");
+        var (acme, queue) = await NewFloor(fixture.Connection);
+        await fixture.Connection.Roster.UpdateTeamAsync(new UpdateTeamRequest
+        {
+            Team = new Team { Name = acme.Name, Site = site, Vendor = "acme" }, UpdateMask = new FieldMask { Paths = { "site", "vendor" } },
+        });
+        var globex = await fixture.Connection.Roster.CreateTeamAsync(new CreateTeamRequest
+        {
+            TeamId = Unique("team"),
+            Team = new Team { DisplayName = "Hate speech DE", Site = site, Vendor = "globex", TimeZone = "Europe/Berlin" },
+        });
+        var aoife = await AvailableSpecialist(fixture.Connection, acme, "Aoife");
+        await AvailableSpecialist(fixture.Connection, acme, "Brid");
+        await AvailableSpecialist(fixture.Connection, globex, "Greta");
+        await Work.EnqueueWorkItemAsync(Report(queue, Unique("one")));
+        await Work.EnqueueWorkItemAsync(Report(queue, Unique("two")));
+
+        // Aoife takes one item: the queue tells her team, her team tells the organisation.
+        var offer = (await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem;
+        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = aoife.Name });
+        await Work.CompleteWorkItemAsync(new CompleteWorkItemRequest
+        {
+            Name = offer.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove", Policy = "HS-2" },
+        });
+        var whole = new OrganisationStats();
+        await Loopback.WaitUntil(async () =>
+            {
+                whole = await Monitoring.GetOrganisationStatsAsync(new GetOrganisationStatsRequest { Site = site });
+                return whole.Teams == 2 && whole.Completions == 1 && whole.OnQueue == 3;
+            },
+            TimeSpan.FromSeconds(20), () => $"the site's totals did not show both teams and the completion: {whole}");
+
+        Assert.Equal(site, whole.Site);
+        // Aoife may still count as HANDLING for a moment after her last item (her idle grace).
+        Assert.Equal(3, whole.MembersByState.Where(m => m.ActivityState is ActivityState.Available or ActivityState.Handling).Sum(m => m.Members));
+        Assert.Equal(1, whole.Queues);
+        Assert.Equal(1, whole.Waiting);
+        Assert.Equal(1.0, whole.SlaAttainment);
+        Assert.NotNull(whole.AverageHandleTime);
+        Assert.True(whole.Occupancy is > 0 and < 1, $"occupancy {whole.Occupancy}");
+
+        // Bríd goes on break: within seconds the split by vendor shows it under acme.
+        var byVendor = new ListOrganisationStatsResponse();
+        var brid = (await fixture.Connection.Roster.ListSpecialistsAsync(new ListSpecialistsRequest { Parent = acme.Name })).Specialists.Single(s => s.DisplayName == "Brid");
+        await fixture.Connection.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = brid.Name, ActivityState = ActivityState.Break });
+        await Loopback.WaitUntil(async () =>
+            {
+                byVendor = await Monitoring.ListOrganisationStatsAsync(new ListOrganisationStatsRequest { GroupBy = OrganisationGrouping.Vendor, Site = site });
+                return byVendor.Groups.FirstOrDefault()?.MembersByState.Any(m => m.ActivityState == ActivityState.Break) == true;
+            },
+            TimeSpan.FromSeconds(20), () => $"the break did not reach the vendor totals: {byVendor}");
+
+        Assert.Equal(["acme", "globex"], byVendor.Groups.Select(g => g.Vendor));
+        Assert.All(byVendor.Groups, g => Assert.Equal((site, 1), (g.Site, g.Teams)));
+        Assert.Equal(1, byVendor.Groups[0].OnQueue);
+        Assert.Equal(0, byVendor.Groups[1].Queues);
+
+        // One group a page: the token carries on from acme to globex, and only for the same request.
+        var first = await Monitoring.ListOrganisationStatsAsync(new ListOrganisationStatsRequest { GroupBy = OrganisationGrouping.Vendor, Site = site, PageSize = 1 });
+        Assert.Equal("acme", first.Groups.Single().Vendor);
+        var second = await Monitoring.ListOrganisationStatsAsync(new ListOrganisationStatsRequest
+        {
+            GroupBy = OrganisationGrouping.Vendor, Site = site, PageSize = 1, PageToken = first.NextPageToken,
+        });
+        Assert.Equal("globex", second.Groups.Single().Vendor);
+        Assert.Empty(second.NextPageToken);
+        await Expect.InvalidField("page_token", () => Monitoring.ListOrganisationStatsAsync(new ListOrganisationStatsRequest
+        {
+            GroupBy = OrganisationGrouping.Site, Site = site, PageToken = first.NextPageToken,
+        }).ResponseAsync);
+        await Expect.InvalidField("group_by", () => Monitoring.ListOrganisationStatsAsync(new ListOrganisationStatsRequest()).ResponseAsync);
+        await Expect.InvalidField("site", () => Monitoring.GetOrganisationStatsAsync(new GetOrganisationStatsRequest { Site = "bad\u0001site" }).ResponseAsync);
+    }
+
+    [Fact]
     public async Task A_specialists_stats_show_what_she_holds_and_her_day_so_far()
     {
         var (team, queue) = await NewFloor(fixture.Connection);

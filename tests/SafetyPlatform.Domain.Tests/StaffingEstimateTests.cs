@@ -50,7 +50,7 @@ public class StaffingEstimateTests
             (ActivityState.Break, TimeSpan.Zero, TimeSpan.FromHours(4)),
             (ActivityState.Offline, TimeSpan.Zero, TimeSpan.Zero),
         ];
-        var team = TeamStats.From("dublin", "Dublin", "in-house", At(10, 7), members, [english, german]);
+        var team = TeamStats.From("dublin", "Dublin", "in-house", TimeZoneInfo.Utc, At(10, 7), members, [english, german]);
 
         Assert.Equal(2, team.MembersByState[ActivityState.Handling]);
         Assert.Equal(3, team.OnQueue);

@@ -4,6 +4,7 @@ using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Grains.Abstractions.Monitoring;
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
 using SafetyPlatform.Grains.Work;
 
@@ -24,10 +25,10 @@ public class WorkGrainTests(ClusterFixture fixture)
         new("moderation-tool", requestId, "content-" + requestId, "https://content.example/" + requestId, HarmCategory.HateSpeech,
             priority, language, deadline, ImmutableDictionary<string, string>.Empty);
 
-    private async Task<(string TeamId, IQueueGrain Queue, string QueueId)> NewFloor(int maxBacklog = 1000, TimeSpan? timeout = null)
+    private async Task<(string TeamId, IQueueGrain Queue, string QueueId)> NewFloor(int maxBacklog = 1000, TimeSpan? timeout = null, string site = "")
     {
         var teamId = NewId("team");
-        await fixture.Grains.GetGrain<ITeamGrain>(teamId).Create(new TeamProfile("Team", string.Empty, string.Empty, string.Empty, "Etc/UTC"), string.Empty);
+        await fixture.Grains.GetGrain<ITeamGrain>(teamId).Create(new TeamProfile("Team", string.Empty, site, string.Empty, "Etc/UTC"), string.Empty);
         var queueId = NewId("queue");
         var queue = fixture.Grains.GetGrain<IQueueGrain>(queueId);
         await queue.Create(Settings(teamId, maxBacklog, timeout), string.Empty);
@@ -588,6 +589,38 @@ public class WorkGrainTests(ClusterFixture fixture)
             return (await monitor.GetStats()).Queues.Single().Waiting == 1;
         });
         Assert.Equal(queueId, (await monitor.GetStats()).Queues.Single().QueueId);
+    }
+
+    [Fact]
+    public async Task A_teams_changes_reach_the_organisations_totals_and_a_team_with_none_kept_is_asked_again()
+    {
+        var site = NewId("site");
+        var (teamId, queue, queueId) = await NewFloor(site: site);
+        await NewSpecialist(teamId);
+        var goingOnBreak = await NewSpecialist(teamId);
+        await queue.Enqueue(Item(Priority.P1, "waits"));
+        var organisation = fixture.Grains.GetGrain<IOrganisationMonitorGrain>(IOrganisationMonitorGrain.Organisation);
+        async Task<OrganisationTotals?> SitesTotals()
+        {
+            ClusterFixture.Time.Advance(TimeSpan.FromMilliseconds(200));
+            return (await organisation.Totals(OrganisationGrouping.Site, site, string.Empty)).Groups.GetValueOrDefault(site);
+        }
+
+        // The members' desks and the queue report to the team, the team to its shard (at most once a second).
+        await WaitUntil(async () => await SitesTotals() is { } t && t.MembersByState.GetValueOrDefault(ActivityState.Available) == 2 && t.Waiting == 1);
+        await fixture.Grains.GetGrain<ISpecialistGrain>(goingOnBreak.GetPrimaryKeyString()).SetActivityState(ActivityState.Break, ByLead);
+        await WaitUntil(async () => (await SitesTotals())?.MembersByState.GetValueOrDefault(ActivityState.Break) == 1);
+
+        var totals = (await SitesTotals())!;
+        Assert.Equal(1, totals.Teams);
+        Assert.Equal(1, totals.OnQueue);
+        Assert.Equal([queueId], totals.Queues.Keys);
+
+        // The shard is unloaded and forgets; the next look for silent teams (once a minute) asks the team again.
+        await fixture.Grains.GetGrain<IOrganisationShardGrain>(IOrganisationShardGrain.For(teamId))
+            .AsReference<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        ClusterFixture.Time.Advance(OrganisationMonitorGrain.LookForSilentTeamsEvery);
+        await WaitUntil(async () => (await SitesTotals())?.MembersByState.GetValueOrDefault(ActivityState.Break) == 1);
     }
 
     [Fact]

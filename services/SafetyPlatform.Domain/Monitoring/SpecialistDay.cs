@@ -203,17 +203,5 @@ public sealed class SpecialistDay
 
     private DateOnly LocalDay(DateTimeOffset at) => TeamTimeZone.LocalDay(_zone, at);
 
-    /// <summary>The instant of local midnight starting <paramref name="day"/> (an hour later where the clocks skip midnight).</summary>
-    private DateTimeOffset Midnight(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        while (_zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15);
-        }
-
-        // Where the clocks go back at midnight, midnight comes twice: the day starts at the first.
-        var offset = _zone.IsAmbiguousTime(local) ? _zone.GetAmbiguousTimeOffsets(local).Max() : _zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
-    }
+    private DateTimeOffset Midnight(DateOnly day) => TeamTimeZone.Midnight(_zone, day);
 }

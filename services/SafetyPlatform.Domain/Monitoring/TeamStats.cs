@@ -14,21 +14,18 @@ public sealed record TeamStats(
     string TeamId,
     string Site,
     string Vendor,
+    TimeZoneInfo Zone,
     DateTimeOffset At,
     ImmutableDictionary<ActivityState, int> MembersByState,
     ImmutableArray<QueueStaffing> Queues,
     int Completions,
     double? SlaAttainment,
     TimeSpan? AverageHandleTime,
-    double? Occupancy)
+    TimeSpan Handling,
+    TimeSpan LoggedIn) : IFloorTotals
 {
     /// <summary>The members' time handling today over their time logged in today; null before anyone logged in.</summary>
-    private static double? ShareHandling(IEnumerable<(ActivityState State, TimeSpan Handling, TimeSpan LoggedIn)> members)
-    {
-        var handling = members.Aggregate(TimeSpan.Zero, (sum, m) => sum + m.Handling);
-        var loggedIn = members.Aggregate(TimeSpan.Zero, (sum, m) => sum + m.LoggedIn);
-        return loggedIn <= TimeSpan.Zero ? null : handling / loggedIn;
-    }
+    public double? Occupancy => LoggedIn <= TimeSpan.Zero ? null : Handling / LoggedIn;
 
     /// <summary>Members who can take work now: AVAILABLE or HANDLING.</summary>
     public int OnQueue => MembersByState.GetValueOrDefault(ActivityState.Available) + MembersByState.GetValueOrDefault(ActivityState.Handling);
@@ -43,11 +40,11 @@ public sealed record TeamStats(
     /// </summary>
     public static TeamStats FromDays(string teamId, string site, string vendor, TimeZoneInfo zone, DateTimeOffset at,
         IEnumerable<SpecialistDayRecord> members, IEnumerable<QueueStaffing> queues) =>
-        From(teamId, site, vendor, at, [.. members.Select(kept => SpecialistDay.Resume(zone, kept, at))
+        From(teamId, site, vendor, zone, at, [.. members.Select(kept => SpecialistDay.Resume(zone, kept, at))
             .Select(day => (day.State, day.TimeIn(ActivityState.Handling, at), day.LoggedIn(at)))], queues);
 
     /// <summary>The team's picture from each member's state now and time today handling and logged in, and from its queues.</summary>
-    public static TeamStats From(string teamId, string site, string vendor, DateTimeOffset at,
+    public static TeamStats From(string teamId, string site, string vendor, TimeZoneInfo zone, DateTimeOffset at,
         IReadOnlyCollection<(ActivityState State, TimeSpan Handling, TimeSpan LoggedIn)> members, IEnumerable<QueueStaffing> queues)
     {
         var served = queues.OrderBy(q => q.QueueId, StringComparer.Ordinal).ToImmutableArray();
@@ -58,12 +55,14 @@ public sealed record TeamStats(
             teamId,
             site,
             vendor,
+            zone,
             at,
             members.GroupBy(m => m.State).ToImmutableDictionary(g => g.Key, g => g.Count()),
             served,
             completions,
             completions == 0 ? null : (double)withinSla / completions,
             completions == 0 ? null : handleTime / completions,
-            ShareHandling(members));
+            members.Aggregate(TimeSpan.Zero, (sum, m) => sum + m.Handling),
+            members.Aggregate(TimeSpan.Zero, (sum, m) => sum + m.LoggedIn));
     }
 }

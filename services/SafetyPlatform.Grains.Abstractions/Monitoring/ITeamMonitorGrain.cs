@@ -30,6 +30,10 @@ public interface ITeamMonitorGrain : IGrainWithStringKey
     [OneWay]
     Task QueueChanged(QueueStaffing staffing);
 
+    /// <summary>Reads the team afresh and sends its picture to its <see cref="IOrganisationShardGrain"/> (its profile changed, or the organisation's totals found none kept).</summary>
+    [OneWay]
+    Task Report();
+
     /// <summary>A specialist moved to another team: they no longer count here.</summary>
     [OneWay]
     Task MemberLeft(string specialistId);

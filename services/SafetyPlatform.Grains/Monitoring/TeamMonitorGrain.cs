@@ -9,7 +9,9 @@ namespace SafetyPlatform.Grains.Monitoring;
 /// reported it (queues report when their numbers change, at most once a second), and the team's
 /// profile, members and served queues as read at most <see cref="RefreshEvery"/> ago. A read
 /// asks nobody. Holds nothing durable: after a restart it asks every member and queue once, and
-/// every member again every <see cref="AskEveryMember"/>, in case a report was lost.
+/// every member again every <see cref="AskEveryMember"/>, in case a report was lost. Its picture
+/// goes on to its organisation shard when it changes, at most every <see cref="ReportEvery"/>
+/// (team → organisation).
 /// </summary>
 public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGrain
 {
@@ -30,6 +32,11 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
     private DateTimeOffset _askedEveryone;
     private readonly ChangeSignal _changed = new();
     private long _version;
+    private IGrainTimer? _report;
+    private DateTimeOffset _reportedAt = DateTimeOffset.MinValue;
+
+    /// <summary>A team's changes reach the organisation's totals at most this often (those in between go in the next report).</summary>
+    public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -86,10 +93,43 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
         return Task.CompletedTask;
     }
 
+    public Task Report()
+    {
+        _refreshed = DateTimeOffset.MinValue;
+        ScheduleReport();
+        return Task.CompletedTask;
+    }
+
     private void Changed()
     {
         _version++;
         _changed.Fire();
+        ScheduleReport();
+    }
+
+    private void ScheduleReport()
+    {
+        if (_report is null)
+        {
+            var wait = ReportEvery - (time.GetUtcNow() - _reportedAt);
+            _report = this.RegisterGrainTimer(ReportToOrganisation, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task ReportToOrganisation(CancellationToken cancel)
+    {
+        _report?.Dispose();
+        _report = null;
+        _reportedAt = time.GetUtcNow();
+        try
+        {
+            var stats = await GetStats();
+            GrainFactory.GetGrain<IOrganisationShardGrain>(IOrganisationShardGrain.For(Id)).Report(stats).Ignore();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An unknown team, or the roster briefly away: the next change reports again.
+        }
     }
 
     /// <summary>Keeps a member's day; whether it was news (a report and an answer to our own question may cross: the later day wins).</summary>
@@ -131,6 +171,11 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
         foreach (var gone in _days.Keys.Except(members).ToList())
         {
             _days.Remove(gone);
+        }
+
+        if (_profile is { } known && (known.Site, known.Vendor, known.TimeZone) != (profile.Site, profile.Vendor, profile.TimeZone))
+        {
+            Changed();
         }
 
         _profile = profile;

@@ -103,6 +103,8 @@ public sealed class TeamGrain(
             Team.Version++;
         });
         Changed();
+        // Its site, vendor or clock may have changed: the organisation's totals follow at once.
+        GrainFactory.Reference<ITeamMonitorGrain>(this.GetPrimaryKeyString()).Report().Ignore();
         return View();
     }
 

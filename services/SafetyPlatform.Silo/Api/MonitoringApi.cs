@@ -5,6 +5,9 @@ using QueueLoad = SafetyPlatform.Domain.Monitoring.QueueLoad;
 using StatsInterval = SafetyPlatform.Domain.Monitoring.StatsInterval;
 using HistoryDays = SafetyPlatform.Domain.Monitoring.HistoryDays;
 using StatsRetention = SafetyPlatform.Domain.Monitoring.StatsRetention;
+using GroupBy = SafetyPlatform.Api.Monitoring.V1.OrganisationGrouping;
+using OrganisationGrouping = SafetyPlatform.Domain.Monitoring.OrganisationGrouping;
+using OrganisationTotals = SafetyPlatform.Domain.Monitoring.OrganisationTotals;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Grains.Abstractions.Monitoring;
 using SafetyPlatform.Grains.Abstractions.Work;
@@ -243,6 +246,48 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
 
     /// <summary>A token names its filter, so it is refused by a request with another.</summary>
     private static string TeamStatsList(ListTeamStatsRequest request) => $"teamStats/{request.Site}/{request.Vendor}";
+
+    public override async Task<OrganisationStats> GetOrganisationStats(GetOrganisationStatsRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .Text(request.Site, TextRules.MaxDisplayName, "site")
+            .Text(request.Vendor, TextRules.MaxDisplayName, "vendor")
+            .ThrowIfAny();
+        var view = await grains.Reference<IOrganisationMonitorGrain>(IOrganisationMonitorGrain.Organisation)
+            .Totals(OrganisationGrouping.Whole, request.Site, request.Vendor);
+        var totals = view.Groups.GetValueOrDefault(string.Empty, OrganisationTotals.None(time.GetUtcNow()));
+        return totals.ToProto(request.Site, request.Vendor, view.TeamsNotReporting);
+    }
+
+    public override async Task<ListOrganisationStatsResponse> ListOrganisationStats(ListOrganisationStatsRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .Require(request.GroupBy is GroupBy.Site or GroupBy.Vendor,
+                "group_by", "must be ORGANISATION_GROUPING_SITE or ORGANISATION_GROUPING_VENDOR")
+            .Text(request.Site, TextRules.MaxDisplayName, "site")
+            .Text(request.Vendor, TextRules.MaxDisplayName, "vendor")
+            .Require(PageTokens.TryResolvePageSize(request.PageSize, out var pageSize, defaultSize: 20, maxSize: 100), "page_size", "must be between 0 and 100")
+            .PageToken(request.PageToken, OrganisationStatsList(request), out var after)
+            .ThrowIfAny();
+        var bySite = request.GroupBy == GroupBy.Site;
+        var view = await grains.Reference<IOrganisationMonitorGrain>(IOrganisationMonitorGrain.Organisation)
+            .Totals(bySite ? OrganisationGrouping.Site : OrganisationGrouping.Vendor, request.Site, request.Vendor);
+
+        // A group's key may be empty (teams with no site or vendor), so a token holds '=' and the last key.
+        var groups = view.Groups.Keys.Order(StringComparer.Ordinal)
+            .Where(key => after.Length == 0 || string.CompareOrdinal(key, after[1..]) > 0)
+            .Take(pageSize + 1)
+            .ToList();
+        var response = new ListOrganisationStatsResponse
+        {
+            NextPageToken = groups.Count > pageSize ? PageTokens.Encode(OrganisationStatsList(request), "=" + groups[pageSize - 1]) : string.Empty,
+        };
+        response.Groups.AddRange(groups.Take(pageSize).Select(key => view.Groups[key]
+            .ToProto(bySite ? key : request.Site, bySite ? request.Vendor : key, view.TeamsNotReporting)));
+        return response;
+    }
+
+    private static string OrganisationStatsList(ListOrganisationStatsRequest request) => $"organisationStats/{request.GroupBy}/{request.Site}/{request.Vendor}";
 
     public override async Task<SpecialistStats> GetSpecialistStats(GetSpecialistStatsRequest request, ServerCallContext context)
     {

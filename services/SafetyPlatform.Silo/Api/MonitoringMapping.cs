@@ -48,27 +48,7 @@ public static class MonitoringMapping
             Site = team.Site,
             Vendor = team.Vendor,
             ReadTime = Timestamp.FromDateTimeOffset(team.At),
-            OnQueue = team.OnQueue,
-            Completions = team.Completions,
-            AverageHandleTime = Optional(team.AverageHandleTime),
-        };
-        if (team.SlaAttainment is { } attainment)
-        {
-            stats.SlaAttainment = attainment;
-        }
-
-        if (team.Occupancy is { } occupancy)
-        {
-            stats.Occupancy = occupancy;
-        }
-
-        if (team.Needed is { } needed)
-        {
-            stats.NeededSpecialists = needed;
-        }
-
-        stats.MembersByState.AddRange(team.MembersByState.OrderBy(s => s.Key)
-            .Select(s => new StateCount { ActivityState = (RosterState)s.Key, Members = s.Value }));
+        }.With(team);
         stats.Queues.AddRange(team.Queues.Select(q => new QueueStaffing
         {
             Queue = new QueueName(q.QueueId).ToString(),
@@ -79,6 +59,46 @@ public static class MonitoringMapping
             CurrentQuarter = ToProto(q.Quarter),
         }));
         return stats;
+    }
+
+    public static OrganisationStats ToProto(this OrganisationTotals totals, string site, string vendor, int teamsNotReporting) =>
+        new OrganisationStats
+        {
+            Site = site,
+            Vendor = vendor,
+            ReadTime = Timestamp.FromDateTimeOffset(totals.At),
+            Teams = totals.Teams,
+            TeamsNotReporting = teamsNotReporting,
+            Queues = totals.Queues.Count,
+            Waiting = totals.Waiting,
+            AtRisk = totals.AtRisk,
+        }.With(totals);
+
+    /// <summary>Fills the numbers a team and a set of teams share; optional ones stay unset when unknown.</summary>
+    private static T With<T>(this T message, IFloorTotals totals)
+        where T : IFloorNumbers
+    {
+        message.OnQueue = totals.OnQueue;
+        message.Completions = totals.Completions;
+        message.AverageHandleTime = Optional(totals.AverageHandleTime);
+        if (totals.Needed is { } needed)
+        {
+            message.NeededSpecialists = needed;
+        }
+
+        if (totals.SlaAttainment is { } attainment)
+        {
+            message.SlaAttainment = attainment;
+        }
+
+        if (totals.Occupancy is { } occupancy)
+        {
+            message.Occupancy = occupancy;
+        }
+
+        message.MembersByState.AddRange(totals.MembersByState.OrderBy(s => s.Key)
+            .Select(s => new StateCount { ActivityState = (RosterState)s.Key, Members = s.Value }));
+        return message;
     }
 
     public static Alert ToProto(this Domain.Monitoring.Alert alert, string teamId) => new()

@@ -17,16 +17,19 @@ public readonly record struct TeamStatsSurrogate(
     [property: Id(6)] TimeSpan? AverageHandleTime,
     [property: Id(7)] string Site,
     [property: Id(8)] string Vendor,
-    [property: Id(9)] double? Occupancy);
+    [property: Id(9)] TimeSpan Handling,
+    [property: Id(10)] TimeSpan LoggedIn,
+    [property: Id(11)] string TimeZone);
 
 [RegisterConverter]
 public sealed class TeamStatsConverter : IConverter<TeamStats, TeamStatsSurrogate>
 {
     public TeamStats ConvertFromSurrogate(in TeamStatsSurrogate s) =>
-        new(s.TeamId, s.Site, s.Vendor, s.At, s.MembersByState, s.Queues, s.Completions, s.SlaAttainment, s.AverageHandleTime, s.Occupancy);
+        new(s.TeamId, s.Site, s.Vendor, TeamTimeZone.Find(s.TimeZone), s.At, s.MembersByState, s.Queues, s.Completions, s.SlaAttainment, s.AverageHandleTime,
+            s.Handling, s.LoggedIn);
 
     public TeamStatsSurrogate ConvertToSurrogate(in TeamStats v) =>
-        new(v.TeamId, v.At, v.MembersByState, v.Queues, v.Completions, v.SlaAttainment, v.AverageHandleTime, v.Site, v.Vendor, v.Occupancy);
+        new(v.TeamId, v.At, v.MembersByState, v.Queues, v.Completions, v.SlaAttainment, v.AverageHandleTime, v.Site, v.Vendor, v.Handling, v.LoggedIn, v.Zone.Id);
 }
 
 /// <summary>Immutable: shared, not copied, within a silo.</summary>
