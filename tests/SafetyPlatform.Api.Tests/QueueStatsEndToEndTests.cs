@@ -142,7 +142,14 @@ public class QueueStatsEndToEndTests(PlatformFixture fixture)
         var offer = (await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = aoife.Name })).WorkItem;
         await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = aoife.Name });
 
-        var stats = await Monitoring.GetTeamStatsAsync(new GetTeamStatsRequest { Name = team.Name + "/stats" });
+        // The queue reports its line to the team on its next sweep, within about a second (docs/adr/0017).
+        var stats = new TeamStats();
+        await Loopback.WaitUntil(async () =>
+            {
+                stats = await Monitoring.GetTeamStatsAsync(new GetTeamStatsRequest { Name = team.Name + "/stats" });
+                return stats.Queues.SingleOrDefault() is { Waiting: 0, Staffing.RecentArrivals: 1 };
+            },
+            TimeSpan.FromSeconds(20), () => $"the queue's line did not show the item taken: {stats}");
 
         Assert.Equal(team.Name + "/stats", stats.Name);
         Assert.Equal([(ActivityState.Handling, 1), (ActivityState.Meeting, 1)], stats.MembersByState.Select(m => (m.ActivityState, m.Members)));
