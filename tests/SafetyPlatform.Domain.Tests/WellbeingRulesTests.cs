@@ -24,8 +24,9 @@ public class WellbeingRulesTests
 
     private static WellbeingVerdict Check(WellbeingPolicy policy, ExposureLedger ledger, DateTimeOffset now, HarmCategory category, double expectedMinutes,
         PersonalLimits? personal = null, DateTimeOffset? shiftStart = null, DateTimeOffset? shiftEnd = null, TimeZoneInfo? zone = null) =>
-        WellbeingRules.Check(new WellbeingQuestion(policy, ledger, personal ?? PersonalLimits.None, zone ?? TimeZoneInfo.Utc,
-            shiftStart ?? At(8, 0), shiftEnd, now, ItemExposure.Of(category, Minutes(expectedMinutes))));
+        WellbeingRules.Check(
+            WellbeingStanding.Of(policy, ledger, personal ?? PersonalLimits.None, zone ?? TimeZoneInfo.Utc, shiftStart ?? At(8, 0), shiftEnd, now),
+            ItemExposure.Of(category, Minutes(expectedMinutes)));
 
     /// <summary>A ledger of finished items: (category, accepted at, minutes handled).</summary>
     private static ExposureLedger Handled(params (HarmCategory Category, DateTimeOffset Start, double Minutes)[] items)

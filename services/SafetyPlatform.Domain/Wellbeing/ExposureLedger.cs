@@ -112,12 +112,23 @@ public sealed class ExposureLedger
         return new ExposureAmount(items, time, weighted);
     }
 
-    /// <summary>Exposure per harm category within the window; categories with nothing are left out.</summary>
-    public ImmutableDictionary<HarmCategory, ExposureAmount> ByCategory(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now) =>
-        _entries.Select(e => e.Category).Distinct()
-            .Select(c => (Category: c, Amount: Within(from, to, now, e => e.Category == c)))
-            .Where(c => c.Amount.Items > 0 || c.Amount.Time > TimeSpan.Zero)
-            .ToImmutableDictionary(c => c.Category, c => c.Amount);
+    /// <summary>Exposure per harm category within [<paramref name="from"/>, <paramref name="to"/>), as at <paramref name="now"/>; categories with nothing are left out.</summary>
+    public ImmutableDictionary<HarmCategory, ExposureAmount> ByCategory(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        var amounts = new Dictionary<HarmCategory, ExposureAmount>();
+        foreach (var entry in _entries)
+        {
+            var counts = entry.Started >= from && entry.Started < to;
+            var part = entry.Within(from, to, entry.EndOr(now));
+            if (counts || part > TimeSpan.Zero)
+            {
+                var so = amounts.GetValueOrDefault(entry.Category, ExposureAmount.None);
+                amounts[entry.Category] = new ExposureAmount(so.Items + (counts ? 1 : 0), so.Time + part, so.WeightedMinutes + part.TotalMinutes * HarmTaxonomy.Weight(entry.Severity));
+            }
+        }
+
+        return amounts.ToImmutableDictionary();
+    }
 
     /// <summary>When the last wellness break of at least <paramref name="length"/> ended; null when none has.</summary>
     public DateTimeOffset? LastBreakEnd(TimeSpan length, DateTimeOffset now) =>
