@@ -54,6 +54,7 @@ public sealed class SafetyConnection : IDisposable
         Roster = new RosterService.RosterServiceClient(invoker);
         Work = new WorkService.WorkServiceClient(invoker);
         Monitoring = new SafetyPlatform.Api.Monitoring.V1.MonitoringService.MonitoringServiceClient(invoker);
+        Wellbeing = new SafetyPlatform.Api.Wellbeing.V1.WellbeingService.WellbeingServiceClient(invoker);
         Diagnostics = new SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient(invoker);
     }
 
@@ -68,6 +69,8 @@ public sealed class SafetyConnection : IDisposable
 
     /// <summary>Live statistics of queues.</summary>
     public SafetyPlatform.Api.Monitoring.V1.MonitoringService.MonitoringServiceClient Monitoring { get; }
+
+    public SafetyPlatform.Api.Wellbeing.V1.WellbeingService.WellbeingServiceClient Wellbeing { get; }
 
     /// <summary>Echo, for measuring the cost of a call.</summary>
     public SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient Diagnostics { get; }

@@ -37,10 +37,13 @@ public sealed class ExposureLedger
     /// <summary>Whether the specialist is on a wellness break now.</summary>
     public bool OnWellnessBreak => _breaks.Count > 0 && _breaks[^1].Ended is null;
 
-    /// <summary>The specialist accepted an item; a second accept of the same item changes nothing.</summary>
+    /// <summary>
+    /// The specialist accepted an item. The same accept told twice, or an accept of an item
+    /// already in hand, changes nothing; an item accepted again after it left their hands is a new entry.
+    /// </summary>
     public void Accepted(string itemId, HarmCategory category, HarmSeverity severity, TimeSpan expected, DateTimeOffset at)
     {
-        if (_entries.Any(e => e.ItemId == itemId))
+        if (_entries.Any(e => e.ItemId == itemId && (e.Finished is null || e.Started == at)))
         {
             return;
         }

@@ -5,6 +5,8 @@ using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
+using SafetyPlatform.Grains.Abstractions.Wellbeing;
+using SafetyPlatform.Grains.Wellbeing;
 
 namespace SafetyPlatform.Grains.Work;
 
@@ -19,6 +21,7 @@ namespace SafetyPlatform.Grains.Work;
 [Orleans.Concurrency.Reentrant]
 public sealed class SpecialistDeskGrain(
     [PersistentState("day", StorageNames.Roster)] IPersistentState<SpecialistDayState> day,
+    [PersistentState("exposure", StorageNames.Roster)] IPersistentState<ExposureState> exposure,
     ISpecialistDayStore history,
     IOptions<RoutingOptions> routing,
     TimeProvider time) : Grain, ISpecialistDeskGrain
@@ -30,6 +33,7 @@ public sealed class SpecialistDeskGrain(
     private int _accepting;
     private readonly CommittedSpecialist _me = new(time);
     private readonly SpecialistDayKeeper _today = new(day, history, time);
+    private readonly ExposureKeeper _exposure = new(exposure, time);
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -37,6 +41,7 @@ public sealed class SpecialistDeskGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _me.Changed = _exposure.Follow;
         var me = await Roster().Find();
         if (me is null)
         {
@@ -46,14 +51,31 @@ public sealed class SpecialistDeskGrain(
         _me.Remember(me);
         await StartDay(me);
         var since = time.GetUtcNow().UtcDateTime.Date;
+        var held = new List<WorkItemView>();
         foreach (var route in await Directory().ServedBy(me.TeamId))
         {
             var work = await Queue(route.QueueId).WorkOf(Id, since);
+            held.AddRange(work.Held);
             _held.UnionWith(work.Held.Select(i => (route.QueueId, i.ItemId)));
             foreach (var offer in work.Offers)
             {
                 Offered(route.QueueId, offer);
             }
+        }
+
+        await _exposure.Reconcile(held, FindItem);
+    }
+
+    /// <summary>An item as its queue has it now; null when it cannot be found or the queue cannot say.</summary>
+    private async Task<WorkItemView?> FindItem(string queueId, string itemId)
+    {
+        try
+        {
+            return await Queue(queueId).GetItem(itemId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
         }
     }
 
@@ -159,13 +181,24 @@ public sealed class SpecialistDeskGrain(
         return true;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _today.Store();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _exposure.Store();
+        await _today.Store();
+    }
 
     public async Task<SpecialistStatsView> Stats()
     {
         var me = await DayUpToDate();
         var now = time.GetUtcNow();
         return SpecialistStatsView.Of(me, now, [.. _held], _offers.Open(now), _today.Today!);
+    }
+
+    public async Task<ExposureView> Exposure()
+    {
+        var me = await Self();
+        var zone = TeamTimeZone.Find((await GrainFactory.Reference<ITeamGrain>(me.TeamId).Get()).Profile.TimeZone);
+        return ExposureView.Of(Id, _exposure.Ledger, _exposure.ShiftStart, zone, time.GetUtcNow());
     }
 
     /// <summary>Starts the day if the desk came up before the specialist was created, and brings it up to the roster's state.</summary>
@@ -259,6 +292,7 @@ public sealed class SpecialistDeskGrain(
 
             _offers.Remove(queueId, itemId);
             _held.Add((queueId, itemId));
+            _exposure.Accepted(item);
             try
             {
                 await Roster().StartHandling(BySelf($"accepted queues/{queueId}/workItems/{itemId}"));
@@ -266,7 +300,7 @@ public sealed class SpecialistDeskGrain(
             catch (SafetyException)
             {
                 // The specialist changed state meanwhile: hand the item back rather than hold it idle.
-                await Queue(queueId).Release(itemId, Id, "the specialist could not start handling");
+                _exposure.LeftHands(await Queue(queueId).Release(itemId, Id, "the specialist could not start handling"));
                 _held.Remove((queueId, itemId));
                 throw;
             }
@@ -298,7 +332,7 @@ public sealed class SpecialistDeskGrain(
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Complete(itemId, Id, outcome);
         _today.Note((d, now) => d.Completion(item.Outcome!.HandleTime, item.Deadline, item.Outcome.CompleteTime));
-        await Finished(queueId, itemId, "completed");
+        await Finished(item, "completed");
         return item;
     }
 
@@ -307,7 +341,7 @@ public sealed class SpecialistDeskGrain(
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Release(itemId, Id, reason);
         _today.Note((d, now) => d.Release(now));
-        await Finished(queueId, itemId, "released");
+        await Finished(item, "released");
         return item;
     }
 
@@ -316,7 +350,7 @@ public sealed class SpecialistDeskGrain(
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Escalate(itemId, Id, targetQueueId, reason);
         _today.Note((d, now) => d.Escalation(now));
-        await Finished(queueId, itemId, "escalated");
+        await Finished(item, "escalated");
         return item;
     }
 
@@ -324,7 +358,7 @@ public sealed class SpecialistDeskGrain(
     {
         await EnsureSpecialistExists();
         var item = await GrainFactory.Reference<ISpecialistDeskGrain>(toSpecialistId).ReceiveTransfer(queueId, itemId, Id, reason);
-        await Finished(queueId, itemId, "transferred");
+        await Finished(item, "transferred");
         return item;
     }
 
@@ -381,9 +415,12 @@ public sealed class SpecialistDeskGrain(
         }
     }
 
-    private async Task Finished(string queueId, string itemId, string action)
+    /// <summary>An item left the specialist's hands: its slot is free, and its exposure ended when its history says.</summary>
+    private async Task Finished(WorkItemView item, string action)
     {
+        var (queueId, itemId) = (item.QueueId, item.ItemId);
         _held.Remove((queueId, itemId));
+        _exposure.LeftHands(item);
         SlotFreed();
         // An accept in flight will make the specialist HANDLING again; do not flap.
         if (_held.Count == 0 && _accepting == 0)

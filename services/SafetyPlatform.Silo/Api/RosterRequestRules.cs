@@ -21,13 +21,17 @@ public static class RosterRequestRules
     }
 
     /// <summary>The statistics of a resource, a singleton beneath it: `{collection}/{id}/stats`.</summary>
-    public static FieldCheck StatsName(this FieldCheck check, string value, string collection, string field, out string id)
+    public static FieldCheck StatsName(this FieldCheck check, string value, string collection, string field, out string id) =>
+        check.SubResourceName(value, collection, "stats", field, out id);
+
+    /// <summary>A singleton sub-resource of a resource: `{collection}/{id}/{part}`.</summary>
+    public static FieldCheck SubResourceName(this FieldCheck check, string value, string collection, string part, string field, out string id)
     {
         id = string.Empty;
-        var ok = value.EndsWith("/stats", StringComparison.Ordinal) && ResourceIds.TryParse(value[..^"/stats".Length], collection, out id);
+        var ok = value.EndsWith("/" + part, StringComparison.Ordinal) && ResourceIds.TryParse(value[..^(part.Length + 1)], collection, out id);
         return check.Require(ok, field, value.Length == 0
-            ? $"is required: `{collection}/{{id}}/stats`"
-            : $"must be `{collection}/{{id}}/stats` with an id of 1 to 63 lower-case letters, digits and hyphens");
+            ? $"is required: `{collection}/{{id}}/{part}`"
+            : $"must be `{collection}/{{id}}/{part}` with an id of 1 to 63 lower-case letters, digits and hyphens");
     }
 
     public static FieldCheck OptionalId(this FieldCheck check, string value, string field) =>

@@ -67,6 +67,7 @@ public static class SiloHosting
         app.MapGrpcService<RosterApi>();
         app.MapGrpcService<WorkApi>();
         app.MapGrpcService<MonitoringApi>();
+        app.MapGrpcService<WellbeingApi>();
         app.MapGrpcService<DiagnosticsApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
