@@ -1,0 +1,11 @@
+using SafetyPlatform.Grains.Abstractions.Wellbeing;
+
+namespace SafetyPlatform.Grains.Wellbeing;
+
+/// <summary>A team's wellbeing policy and its revisions, as stored.</summary>
+[GenerateSerializer, Alias("safety.TeamWellbeingState")]
+public sealed class TeamWellbeingState
+{
+    /// <summary>Every revision, oldest first; none while the team runs on the defaults.</summary>
+    [Id(0)] public List<WellbeingPolicyRevision> Revisions { get; set; } = [];
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using SafetyPlatform.Api.Wellbeing.V1;
+
+namespace SafetyPlatform.Silo.Api;
+
+/// <summary>What makes a wellbeing request valid, field by field (docs/WELLBEING.md gives what each limit means).</summary>
+public static class WellbeingRequestRules
+{
+    public static bool IsSet(WellbeingPolicy policy, string field) => field switch
+    {
+        "budgets" => policy.Budgets.Count > 0,
+        "cool_down" => policy.CoolDown is not null,
+        "max_consecutive_high_harm" => policy.MaxConsecutiveHighHarm != 0,
+        "micro_break_after" => policy.MicroBreakAfter != 0,
+        "micro_break" => policy.MicroBreak is not null,
+        "wellness_break_after" => policy.WellnessBreakAfter is not null,
+        "wellness_break" => policy.WellnessBreak is not null,
+        "high_harm_cut_off" => policy.HighHarmCutOff.Length > 0,
+        "rotation_after" => policy.RotationAfter is not null,
+        _ => false,
+    };
+
+    /// <summary>Checks the fields an update changes; those it leaves alone are not looked at.</summary>
+    public static FieldCheck PolicyFields(this FieldCheck check, WellbeingPolicy policy, IReadOnlyCollection<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            var name = "policy." + field;
+            _ = field switch
+            {
+                "budgets" => check.Budgets(policy),
+                "cool_down" => check.Within(policy.CoolDown, name, TimeSpan.Zero, TimeSpan.FromHours(24)),
+                "max_consecutive_high_harm" => check.Require(policy.MaxConsecutiveHighHarm >= 1, name, "must be at least 1"),
+                "micro_break_after" => check.Require(policy.MicroBreakAfter >= 1, name, "must be at least 1"),
+                "micro_break" => check.Within(policy.MicroBreak, name, TimeSpan.Zero, TimeSpan.FromHours(1)),
+                "wellness_break_after" => check.Within(policy.WellnessBreakAfter, name, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24)),
+                "wellness_break" => check.Within(policy.WellnessBreak, name, TimeSpan.FromMinutes(1), TimeSpan.FromHours(2)),
+                "high_harm_cut_off" => check.Require(policy.HighHarmCutOff.Length == 0
+                    || TimeOnly.TryParseExact(policy.HighHarmCutOff, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), name, "must be a local time as HH:MM, or empty for none"),
+                "rotation_after" => check.Within(policy.RotationAfter, name, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24)),
+                _ => check,
+            };
+        }
+
+        return check;
+    }
+
+    private static FieldCheck Budgets(this FieldCheck check, WellbeingPolicy policy)
+    {
+        for (var i = 0; i < policy.Budgets.Count; i++)
+        {
+            var budget = policy.Budgets[i];
+            var name = $"policy.budgets[{i}]";
+            check.Require(budget.HarmCategory != SafetyPlatform.Api.Type.V1.HarmCategory.Unspecified && System.Enum.IsDefined(budget.HarmCategory), name + ".harm_category", "is required: a HARM_CATEGORY_ value")
+                .Require(policy.Budgets.Take(i).All(b => b.HarmCategory != budget.HarmCategory), name + ".harm_category", "has a budget already; one budget per category")
+                .Require(budget.TimePerShift is not null || budget.HasItemsPerShift || budget.TimePerDay is not null || budget.HasItemsPerDay, name, "sets no limit: give a time or an item count, per shift or per day")
+                .Require(!budget.HasItemsPerShift || budget.ItemsPerShift >= 1, name + ".items_per_shift", "must be at least 1")
+                .Require(!budget.HasItemsPerDay || budget.ItemsPerDay >= 1, name + ".items_per_day", "must be at least 1");
+            if (budget.TimePerShift is not null)
+            {
+                check.Within(budget.TimePerShift, name + ".time_per_shift", TimeSpan.FromMinutes(1), TimeSpan.FromHours(24));
+            }
+
+            if (budget.TimePerDay is not null)
+            {
+                check.Within(budget.TimePerDay, name + ".time_per_day", TimeSpan.FromMinutes(1), TimeSpan.FromHours(24));
+            }
+        }
+
+        return check;
+    }
+
+    private static FieldCheck Within(this FieldCheck check, Duration? value, string field, TimeSpan min, TimeSpan max) =>
+        check.Require(value is not null && value.ToTimeSpan() >= min && value.ToTimeSpan() <= max, field, $"must be from {Describe(min)} to {Describe(max)}");
+
+    private static string Describe(TimeSpan time) => time == TimeSpan.Zero ? "0" : time.TotalHours >= 1 ? $"{time.TotalHours:0.##} h" : $"{time.TotalMinutes:0} min";
+}
