@@ -260,7 +260,7 @@ public class EligibilityTests
                 (EligibilityRule.FreeSlot, EligibilityScope.Specialist),
             },
             first);
-        Assert.Equal(EligibilityRule.RejectedBefore, Eligibility.Catalogue[^1].Rule);
+        Assert.Equal(EligibilityRule.Wellbeing, Eligibility.Catalogue[^1].Rule);
     }
 
     private static SpecialistAvailability Working(ActivityState state, int slotsTaken = 0, int maxConcurrentItems = 3) =>

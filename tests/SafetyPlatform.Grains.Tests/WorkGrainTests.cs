@@ -629,11 +629,11 @@ public class WorkGrainTests(ClusterFixture fixture)
         var (teamId, queue, queueId) = await NewFloor(maxBacklog: 1000);
         var desk = await NewSpecialist(teamId);
         var specialist = fixture.Grains.GetGrain<ISpecialistGrain>(desk.GetPrimaryKeyString());
-        var first = await queue.Enqueue(Item(Priority.P1, "first"));
+        await queue.Enqueue(Item(Priority.P1, "first"));
         await queue.Enqueue(Item(Priority.P1, "second"));
 
         // Hate speech (medium, a minute weighs 1): 6 minutes handled, then 4 minutes into the next.
-        await desk.Next();
+        var first = (await desk.Next())!;
         await desk.Accept(queueId, first.ItemId);
         ClusterFixture.Time.Advance(TimeSpan.FromMinutes(6));
         await desk.Complete(queueId, first.ItemId, new WorkOutcome("remove", "HS-2", "", default, default, ""));

@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Monitoring;
 
 namespace SafetyPlatform.Domain.Work;
@@ -176,6 +177,8 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null, Q
         }
 
         WorkItem? best = null;
+        // The wellbeing rule's answer depends only on the item's harm category: once it holds one back, it holds back all of it.
+        HashSet<HarmCategory>? heldBack = null;
         foreach (var (language, waiting) in _waitingByLanguage)
         {
             if (waiting.Count == 0 || best is not null && BacklogOrder.Instance.Compare(waiting.Min, best.Entry) > 0 ||
@@ -184,7 +187,7 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null, Q
                 continue;
             }
 
-            // Within one language only the specialist's own rejections can pass an item over: few.
+            // Within one language only the specialist's own rejections and their wellbeing limits can pass an item over.
             foreach (var entry in waiting)
             {
                 if (best is not null && BacklogOrder.Instance.Compare(entry, best.Entry) > 0)
@@ -193,10 +196,21 @@ public sealed class Backlog(QueueRules rules, IFinishedItems? finished = null, Q
                 }
 
                 var item = _open[entry.ItemId];
-                if (Eligibility.ForItem(specialist, Routing, item).IsEligible)
+                if (heldBack is not null && heldBack.Contains(item.Submission.HarmCategory))
+                {
+                    continue;
+                }
+
+                var verdict = Eligibility.ForItem(specialist, Routing, item);
+                if (verdict.IsEligible)
                 {
                     best = item;
                     break;
+                }
+
+                if (verdict.Rule == EligibilityRule.Wellbeing)
+                {
+                    (heldBack ??= []).Add(item.Submission.HarmCategory);
                 }
             }
         }

@@ -1,4 +1,5 @@
 using SafetyPlatform.Domain.Roster;
+using SafetyPlatform.Domain.Wellbeing;
 
 namespace SafetyPlatform.Domain.Work;
 
@@ -6,7 +7,8 @@ namespace SafetyPlatform.Domain.Work;
 /// The one set of rules for "may this specialist be offered this item; if not, which rule says
 /// no". Every routing path asks here: the desk (the specialist and the queues they serve), the
 /// queue (each item, for pull, push rounds and transfers), and the accept check. Each rule looks
-/// at one scope — the specialist alone, the queue, the item's language, or the item itself — so
+/// at one scope — the specialist alone, the queue, the item's language, or the item itself (a
+/// rejection before; the wellbeing limits, docs/WELLBEING.md) — so
 /// a caller that knows only part of the picture checks the rules of that part, and the backlog can
 /// rule out every item of a language at once. A new rule is one more entry in <see cref="Rules"/>.
 /// </summary>
@@ -55,6 +57,11 @@ public static class Eligibility
         new(EligibilityRule.RejectedBefore, EligibilityScope.Item, q =>
             q.Item!.SkippedBy.Contains(q.Specialist.SpecialistId)
                 ? $"{Who(q)} rejected queues/{q.Queue!.QueueId}/workItems/{q.Item.ItemId} before"
+                : null),
+        new(EligibilityRule.Wellbeing, EligibilityScope.Item, q =>
+            q.Specialist.Wellbeing is { } standing
+            && WellbeingRules.Check(standing, ItemExposure.Of(q.Item!.Submission.HarmCategory, q.Queue!.ExpectedHandleTimeOrDefault)) is { IsAllowed: false } held
+                ? $"{Who(q)} is held back from queues/{q.Queue.QueueId}/workItems/{q.Item.ItemId} by the wellbeing rule {held.Rule}: {held.Reason}"
                 : null),
     ];
 

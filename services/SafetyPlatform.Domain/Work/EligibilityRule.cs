@@ -21,4 +21,6 @@ public enum EligibilityRule
     Proficiency,
     /// <summary>A specialist who rejected an item is not offered it again.</summary>
     RejectedBefore,
+    /// <summary>Handling the item for its expected time would break a limit of the team's wellbeing policy (the reason names which).</summary>
+    Wellbeing,
 }

@@ -1,4 +1,9 @@
+using SafetyPlatform.Domain.Wellbeing;
+
 namespace SafetyPlatform.Domain.Work;
 
-/// <summary>A specialist as routing sees them: who, which team, which skills.</summary>
-public sealed record RoutingCandidate(string SpecialistId, string TeamId, SkillSet Skills);
+/// <summary>
+/// A specialist as routing sees them: who, which team, which skills, and where they stand
+/// against their team's wellbeing policy (null where wellbeing is not weighed).
+/// </summary>
+public sealed record RoutingCandidate(string SpecialistId, string TeamId, SkillSet Skills, WellbeingStanding? Wellbeing = null);
