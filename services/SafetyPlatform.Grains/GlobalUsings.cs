@@ -3,4 +3,5 @@
 global using SafetyPlatform.Grains.Abstractions;
 global using SafetyPlatform.Grains.Abstractions.Monitoring;
 global using SafetyPlatform.Grains.Abstractions.Roster;
+global using SafetyPlatform.Grains.Abstractions.Wellbeing;
 global using SafetyPlatform.Grains.Abstractions.Work;

@@ -62,9 +62,25 @@ public class ExposureEndToEndTests(PlatformFixture fixture)
     }
 }
 
-/// <summary>A platform of its own, because it kills its silo: exposure acknowledged before survives it.</summary>
+/// <summary>A platform of its own, because it kills its silo: exposure and policy changes acknowledged before survive it.</summary>
 public sealed class ExposureDurabilityTests : OwnPlatform
 {
+    [Fact]
+    public async Task A_killed_silo_loses_no_policy_revision()
+    {
+        using var connection = Platform.Connect();
+        var team = await NewTeam(connection.Roster);
+        await WellbeingOff(connection, team);
+        var name = team.Name + "/wellbeingPolicy";
+        var before = await connection.Wellbeing.GetWellbeingPolicyAsync(new GetWellbeingPolicyRequest { Name = name });
+
+        await Platform.KillSilo();
+        await Platform.StartSiloAgain();
+
+        Assert.Equal(before, await connection.Wellbeing.GetWellbeingPolicyAsync(new GetWellbeingPolicyRequest { Name = name }));
+        Assert.Single((await connection.Wellbeing.ListWellbeingPolicyRevisionsAsync(new ListWellbeingPolicyRevisionsRequest { Parent = name })).Revisions);
+    }
+
     [Fact]
     public async Task A_killed_silo_loses_no_exposure()
     {

@@ -29,6 +29,7 @@ public class WorkGrainTests(ClusterFixture fixture)
     {
         var teamId = NewId("team");
         await fixture.Grains.GetGrain<ITeamGrain>(teamId).Create(new TeamProfile("Team", string.Empty, site, string.Empty, "Etc/UTC"), string.Empty);
+        await WellbeingOff.For(fixture.Grains, teamId);
         var queueId = NewId("queue");
         var queue = fixture.Grains.GetGrain<IQueueGrain>(queueId);
         await queue.Create(Settings(teamId, maxBacklog, timeout), string.Empty);

@@ -1,6 +1,7 @@
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Grains.Roster;
 using SafetyPlatform.Domain.Wellbeing;
+using SafetyPlatform.Domain.Work;
 
 namespace SafetyPlatform.Grains.Wellbeing;
 
@@ -29,7 +30,7 @@ internal sealed class ExposureKeeper(IPersistentState<ExposureState> state, Time
     public void Accepted(WorkItemView item)
     {
         var category = item.Submission.HarmCategory;
-        Ledger.Accepted(Key(item.QueueId, item.ItemId), category, HarmTaxonomy.SeverityOf(category), TimeSpan.Zero,
+        Ledger.Accepted(Key(item.QueueId, item.ItemId), category, HarmTaxonomy.SeverityOf(category), QueueRouting.DefaultExpectedHandleTime,
             ExposureTimes.Accepted(item.History) ?? time.GetUtcNow());
         Changed();
     }

@@ -27,14 +27,14 @@ public sealed class TeamWellbeingGrain(
         SafetyException.EnsureCurrent(Name, current.Revision, change.Etag);
         var policy = WellbeingPolicyChanges.Apply(current.Policy, values, fields);
         var revision = new WellbeingPolicyRevision(current.Revision + 1, time.GetUtcNow(), change.Actor, change.Reason, policy);
-        await StateWrites.Commit(state, this, () => state.State.Revisions.Add(revision));
+        await StateWrites.Commit(state, this, () => state.State.Revisions.Add(StoredPolicyRevision.From(revision)));
         return View();
     }
 
     public async Task<ImmutableArray<WellbeingPolicyRevision>> Revisions(long beforeRevision, int pageSize)
     {
         await EnsureTeamExists();
-        return [.. state.State.Revisions.AsEnumerable().Reverse().Where(r => beforeRevision <= 0 || r.Revision < beforeRevision).Take(pageSize)];
+        return [.. state.State.Revisions.AsEnumerable().Reverse().Where(r => beforeRevision <= 0 || r.Revision < beforeRevision).Take(pageSize).Select(r => r.ToRevision())];
     }
 
     private WellbeingPolicyView View()
@@ -44,7 +44,7 @@ public sealed class TeamWellbeingGrain(
             return new WellbeingPolicyView(Id, WellbeingPolicy.Default, 0, null, string.Empty);
         }
 
-        var last = state.State.Revisions[^1];
+        var last = state.State.Revisions[^1].ToRevision();
         return new WellbeingPolicyView(Id, last.Policy, last.Revision, last.At, last.Actor);
     }
 

@@ -1,4 +1,3 @@
-using SafetyPlatform.Grains.Abstractions.Wellbeing;
 
 namespace SafetyPlatform.Grains.Wellbeing;
 
@@ -7,5 +6,5 @@ namespace SafetyPlatform.Grains.Wellbeing;
 public sealed class TeamWellbeingState
 {
     /// <summary>Every revision, oldest first; none while the team runs on the defaults.</summary>
-    [Id(0)] public List<WellbeingPolicyRevision> Revisions { get; set; } = [];
+    [Id(0)] public List<StoredPolicyRevision> Revisions { get; set; } = [];
 }

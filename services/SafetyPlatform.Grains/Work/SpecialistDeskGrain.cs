@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Domain.Roster;
+using SafetyPlatform.Domain.Wellbeing;
 using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
@@ -34,6 +35,8 @@ public sealed class SpecialistDeskGrain(
     private readonly CommittedSpecialist _me = new(time);
     private readonly SpecialistDayKeeper _today = new(day, history, time);
     private readonly ExposureKeeper _exposure = new(exposure, time);
+    private readonly TeamWellbeingCache _teamWellbeing = new(time);
+    private readonly Dictionary<(string Queue, string Item), HarmCategory> _offeredCategories = [];
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -101,7 +104,7 @@ public sealed class SpecialistDeskGrain(
     public async Task<ImmutableArray<WorkItemView>> WaitForOffers(TimeSpan maxWait)
     {
         var me = await ActiveSelf();
-        var profile = Profile(me);
+        var profile = await RoutingNow(me);
         var routes = await ServedQueues(me, profile);
         var free = me.Profile.MaxConcurrentItems - SlotsTaken;
         if (routes.Count == 0 || !HasFreeSlot(me))
@@ -228,8 +231,41 @@ public sealed class SpecialistDeskGrain(
 
     private int SlotsTaken => _held.Count + _offers.CountOpen(time.GetUtcNow()) + _asking;
 
-    private void Offered(string queueId, WorkItemView offer) =>
+    private void Offered(string queueId, WorkItemView offer)
+    {
         _offers.Add(queueId, offer.ItemId, offer.ReservationExpiry ?? time.GetUtcNow());
+        _offeredCategories[(queueId, offer.ItemId)] = offer.Submission.HarmCategory;
+    }
+
+    /// <summary>The routing profile with where the specialist stands against their team's wellbeing policy now.</summary>
+    private async Task<RoutingProfile> RoutingNow(SpecialistView me)
+    {
+        var (policy, zone) = await _teamWellbeing.Get(me.TeamId, GrainFactory);
+        var now = time.GetUtcNow();
+        var standing = WellbeingStanding.Of(policy, _exposure.Ledger, PersonalLimits.None, zone, _exposure.ShiftStart ?? now, null, now);
+        return Profile(me) with { Wellbeing = standing };
+    }
+
+    /// <summary>
+    /// The accept is checked against the wellbeing limits again: another item accepted since the
+    /// offer may have used what this one needed. FAILED_PRECONDITION naming the rule; the offer lapses.
+    /// </summary>
+    private async Task EnsureWellbeingAllows(SpecialistView me, string queueId, string itemId)
+    {
+        if (!_offeredCategories.Remove((queueId, itemId), out var category))
+        {
+            return;
+        }
+
+        var standing = (await RoutingNow(me)).Wellbeing!;
+        var verdict = WellbeingRules.Check(standing, ItemExposure.Of(category, QueueRouting.DefaultExpectedHandleTime));
+        if (!verdict.IsAllowed)
+        {
+            _offeredCategories[(queueId, itemId)] = category;
+            throw SafetyException.FailedPrecondition(
+                $"specialists/{Id} is held back from queues/{queueId}/workItems/{itemId} by the wellbeing rule {verdict.Rule}: {verdict.Reason}");
+        }
+    }
 
     /// <summary>An offer routing just made them (not one found again at activation, not a transfer): it counts in their day.</summary>
     private void NewOffer(string queueId, WorkItemView offer)
@@ -247,7 +283,7 @@ public sealed class SpecialistDeskGrain(
 
     private async Task<WorkItemView?> Reserve(SpecialistView me)
     {
-        var profile = Profile(me);
+        var profile = await RoutingNow(me);
         var routes = await ServedQueues(me, profile);
         foreach (var queueId in await InRoutingOrder(routes, profile))
         {
@@ -270,6 +306,8 @@ public sealed class SpecialistDeskGrain(
         {
             throw SafetyException.FailedPrecondition($"{verdict.Reason}; specialists/{Id} cannot start work now");
         }
+
+        await EnsureWellbeingAllows(me, queueId, itemId);
 
         _accepting++;
         try
@@ -323,6 +361,7 @@ public sealed class SpecialistDeskGrain(
         var item = await Queue(queueId).Reject(itemId, Id, reason);
         _today.Note((d, now) => d.Rejection(now));
         _offers.Remove(queueId, itemId);
+        _offeredCategories.Remove((queueId, itemId));
         SlotFreed();
         return item;
     }
@@ -374,7 +413,7 @@ public sealed class SpecialistDeskGrain(
         _asking++;
         try
         {
-            var offer = await Queue(queueId).Transfer(itemId, fromSpecialistId, Profile(me), reason);
+            var offer = await Queue(queueId).Transfer(itemId, fromSpecialistId, await RoutingNow(me), reason);
             Offered(queueId, offer);
             return offer;
         }
@@ -393,6 +432,7 @@ public sealed class SpecialistDeskGrain(
 
     public async Task OfferExpired(string queueId, string itemId)
     {
+        _offeredCategories.Remove((queueId, itemId));
         if (_offers.Remove(queueId, itemId))
         {
             _today.Note((d, now) => d.Expiry(now));
@@ -449,7 +489,8 @@ public sealed class SpecialistDeskGrain(
     {
         var me = await Self();
         IEnumerable<string> queueIds = queueId.Length > 0 ? [queueId] : (await Directory().ServedBy(me.TeamId)).Select(r => r.QueueId);
-        return [.. await Task.WhenAll(queueIds.Select(id => Queue(id).Explain(Profile(me), Availability(me))))];
+        var profile = await RoutingNow(me);
+        return [.. await Task.WhenAll(queueIds.Select(id => Queue(id).Explain(profile, Availability(me))))];
     }
 
     private ISpecialistGrain Roster() => GrainFactory.Reference<ISpecialistGrain>(Id);
