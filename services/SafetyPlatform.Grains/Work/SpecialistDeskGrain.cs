@@ -2,12 +2,9 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Domain.Roster;
-using SafetyPlatform.Domain.Wellbeing;
 using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
-using SafetyPlatform.Grains.Abstractions.Wellbeing;
-using SafetyPlatform.Grains.Wellbeing;
 
 namespace SafetyPlatform.Grains.Work;
 
@@ -22,7 +19,6 @@ namespace SafetyPlatform.Grains.Work;
 [Orleans.Concurrency.Reentrant]
 public sealed class SpecialistDeskGrain(
     [PersistentState("day", StorageNames.Roster)] IPersistentState<SpecialistDayState> day,
-    [PersistentState("exposure", StorageNames.Roster)] IPersistentState<ExposureState> exposure,
     ISpecialistDayStore history,
     IOptions<RoutingOptions> routing,
     TimeProvider time) : Grain, ISpecialistDeskGrain
@@ -34,9 +30,6 @@ public sealed class SpecialistDeskGrain(
     private int _accepting;
     private readonly CommittedSpecialist _me = new(time);
     private readonly SpecialistDayKeeper _today = new(day, history, time);
-    private readonly ExposureKeeper _exposure = new(exposure, time);
-    private readonly TeamWellbeingCache _teamWellbeing = new(time);
-    private readonly Dictionary<(string Queue, string Item), HarmCategory> _offeredCategories = [];
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -44,7 +37,6 @@ public sealed class SpecialistDeskGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _me.Changed = _exposure.Follow;
         var me = await Roster().Find();
         if (me is null)
         {
@@ -54,31 +46,14 @@ public sealed class SpecialistDeskGrain(
         _me.Remember(me);
         await StartDay(me);
         var since = time.GetUtcNow().UtcDateTime.Date;
-        var held = new List<WorkItemView>();
         foreach (var route in await Directory().ServedBy(me.TeamId))
         {
             var work = await Queue(route.QueueId).WorkOf(Id, since);
-            held.AddRange(work.Held);
             _held.UnionWith(work.Held.Select(i => (route.QueueId, i.ItemId)));
             foreach (var offer in work.Offers)
             {
                 Offered(route.QueueId, offer);
             }
-        }
-
-        await _exposure.Reconcile(held, FindItem);
-    }
-
-    /// <summary>An item as its queue has it now; null when it cannot be found or the queue cannot say.</summary>
-    private async Task<WorkItemView?> FindItem(string queueId, string itemId)
-    {
-        try
-        {
-            return await Queue(queueId).GetItem(itemId);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return null;
         }
     }
 
@@ -104,7 +79,7 @@ public sealed class SpecialistDeskGrain(
     public async Task<ImmutableArray<WorkItemView>> WaitForOffers(TimeSpan maxWait)
     {
         var me = await ActiveSelf();
-        var profile = await RoutingNow(me);
+        var profile = Profile(me);
         var routes = await ServedQueues(me, profile);
         var free = me.Profile.MaxConcurrentItems - SlotsTaken;
         if (routes.Count == 0 || !HasFreeSlot(me))
@@ -184,24 +159,13 @@ public sealed class SpecialistDeskGrain(
         return true;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        await _exposure.Store();
-        await _today.Store();
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _today.Store();
 
     public async Task<SpecialistStatsView> Stats()
     {
         var me = await DayUpToDate();
         var now = time.GetUtcNow();
         return SpecialistStatsView.Of(me, now, [.. _held], _offers.Open(now), _today.Today!);
-    }
-
-    public async Task<ExposureView> Exposure()
-    {
-        var me = await Self();
-        var zone = TeamTimeZone.Find((await GrainFactory.Reference<ITeamGrain>(me.TeamId).Get()).Profile.TimeZone);
-        return ExposureView.Of(Id, _exposure.Ledger, _exposure.ShiftStart, zone, time.GetUtcNow());
     }
 
     /// <summary>Starts the day if the desk came up before the specialist was created, and brings it up to the roster's state.</summary>
@@ -231,41 +195,8 @@ public sealed class SpecialistDeskGrain(
 
     private int SlotsTaken => _held.Count + _offers.CountOpen(time.GetUtcNow()) + _asking;
 
-    private void Offered(string queueId, WorkItemView offer)
-    {
+    private void Offered(string queueId, WorkItemView offer) =>
         _offers.Add(queueId, offer.ItemId, offer.ReservationExpiry ?? time.GetUtcNow());
-        _offeredCategories[(queueId, offer.ItemId)] = offer.Submission.HarmCategory;
-    }
-
-    /// <summary>The routing profile with where the specialist stands against their team's wellbeing policy now.</summary>
-    private async Task<RoutingProfile> RoutingNow(SpecialistView me)
-    {
-        var (policy, zone) = await _teamWellbeing.Get(me.TeamId, GrainFactory);
-        var now = time.GetUtcNow();
-        var standing = WellbeingStanding.Of(policy, _exposure.Ledger, PersonalLimits.None, zone, _exposure.ShiftStart ?? now, null, now);
-        return Profile(me) with { Wellbeing = standing };
-    }
-
-    /// <summary>
-    /// The accept is checked against the wellbeing limits again: another item accepted since the
-    /// offer may have used what this one needed. FAILED_PRECONDITION naming the rule; the offer lapses.
-    /// </summary>
-    private async Task EnsureWellbeingAllows(SpecialistView me, string queueId, string itemId)
-    {
-        if (!_offeredCategories.Remove((queueId, itemId), out var category))
-        {
-            return;
-        }
-
-        var standing = (await RoutingNow(me)).Wellbeing!;
-        var verdict = WellbeingRules.Check(standing, ItemExposure.Of(category, QueueRouting.DefaultExpectedHandleTime));
-        if (!verdict.IsAllowed)
-        {
-            _offeredCategories[(queueId, itemId)] = category;
-            throw SafetyException.FailedPrecondition(
-                $"specialists/{Id} is held back from queues/{queueId}/workItems/{itemId} by the wellbeing rule {verdict.Rule}: {verdict.Reason}");
-        }
-    }
 
     /// <summary>An offer routing just made them (not one found again at activation, not a transfer): it counts in their day.</summary>
     private void NewOffer(string queueId, WorkItemView offer)
@@ -283,7 +214,7 @@ public sealed class SpecialistDeskGrain(
 
     private async Task<WorkItemView?> Reserve(SpecialistView me)
     {
-        var profile = await RoutingNow(me);
+        var profile = Profile(me);
         var routes = await ServedQueues(me, profile);
         foreach (var queueId in await InRoutingOrder(routes, profile))
         {
@@ -307,8 +238,6 @@ public sealed class SpecialistDeskGrain(
             throw SafetyException.FailedPrecondition($"{verdict.Reason}; specialists/{Id} cannot start work now");
         }
 
-        await EnsureWellbeingAllows(me, queueId, itemId);
-
         _accepting++;
         try
         {
@@ -330,7 +259,6 @@ public sealed class SpecialistDeskGrain(
 
             _offers.Remove(queueId, itemId);
             _held.Add((queueId, itemId));
-            _exposure.Accepted(item);
             try
             {
                 await Roster().StartHandling(BySelf($"accepted queues/{queueId}/workItems/{itemId}"));
@@ -338,7 +266,7 @@ public sealed class SpecialistDeskGrain(
             catch (SafetyException)
             {
                 // The specialist changed state meanwhile: hand the item back rather than hold it idle.
-                _exposure.LeftHands(await Queue(queueId).Release(itemId, Id, "the specialist could not start handling"));
+                await Queue(queueId).Release(itemId, Id, "the specialist could not start handling");
                 _held.Remove((queueId, itemId));
                 throw;
             }
@@ -361,7 +289,6 @@ public sealed class SpecialistDeskGrain(
         var item = await Queue(queueId).Reject(itemId, Id, reason);
         _today.Note((d, now) => d.Rejection(now));
         _offers.Remove(queueId, itemId);
-        _offeredCategories.Remove((queueId, itemId));
         SlotFreed();
         return item;
     }
@@ -371,7 +298,7 @@ public sealed class SpecialistDeskGrain(
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Complete(itemId, Id, outcome);
         _today.Note((d, now) => d.Completion(item.Outcome!.HandleTime, item.Deadline, item.Outcome.CompleteTime));
-        await Finished(item, "completed");
+        await Finished(queueId, itemId, "completed");
         return item;
     }
 
@@ -380,7 +307,7 @@ public sealed class SpecialistDeskGrain(
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Release(itemId, Id, reason);
         _today.Note((d, now) => d.Release(now));
-        await Finished(item, "released");
+        await Finished(queueId, itemId, "released");
         return item;
     }
 
@@ -389,7 +316,7 @@ public sealed class SpecialistDeskGrain(
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Escalate(itemId, Id, targetQueueId, reason);
         _today.Note((d, now) => d.Escalation(now));
-        await Finished(item, "escalated");
+        await Finished(queueId, itemId, "escalated");
         return item;
     }
 
@@ -397,7 +324,7 @@ public sealed class SpecialistDeskGrain(
     {
         await EnsureSpecialistExists();
         var item = await GrainFactory.Reference<ISpecialistDeskGrain>(toSpecialistId).ReceiveTransfer(queueId, itemId, Id, reason);
-        await Finished(item, "transferred");
+        await Finished(queueId, itemId, "transferred");
         return item;
     }
 
@@ -413,7 +340,7 @@ public sealed class SpecialistDeskGrain(
         _asking++;
         try
         {
-            var offer = await Queue(queueId).Transfer(itemId, fromSpecialistId, await RoutingNow(me), reason);
+            var offer = await Queue(queueId).Transfer(itemId, fromSpecialistId, Profile(me), reason);
             Offered(queueId, offer);
             return offer;
         }
@@ -432,7 +359,6 @@ public sealed class SpecialistDeskGrain(
 
     public async Task OfferExpired(string queueId, string itemId)
     {
-        _offeredCategories.Remove((queueId, itemId));
         if (_offers.Remove(queueId, itemId))
         {
             _today.Note((d, now) => d.Expiry(now));
@@ -455,12 +381,9 @@ public sealed class SpecialistDeskGrain(
         }
     }
 
-    /// <summary>An item left the specialist's hands: its slot is free, and its exposure ended when its history says.</summary>
-    private async Task Finished(WorkItemView item, string action)
+    private async Task Finished(string queueId, string itemId, string action)
     {
-        var (queueId, itemId) = (item.QueueId, item.ItemId);
         _held.Remove((queueId, itemId));
-        _exposure.LeftHands(item);
         SlotFreed();
         // An accept in flight will make the specialist HANDLING again; do not flap.
         if (_held.Count == 0 && _accepting == 0)
@@ -489,8 +412,7 @@ public sealed class SpecialistDeskGrain(
     {
         var me = await Self();
         IEnumerable<string> queueIds = queueId.Length > 0 ? [queueId] : (await Directory().ServedBy(me.TeamId)).Select(r => r.QueueId);
-        var profile = await RoutingNow(me);
-        return [.. await Task.WhenAll(queueIds.Select(id => Queue(id).Explain(profile, Availability(me))))];
+        return [.. await Task.WhenAll(queueIds.Select(id => Queue(id).Explain(Profile(me), Availability(me))))];
     }
 
     private ISpecialistGrain Roster() => GrainFactory.Reference<ISpecialistGrain>(Id);

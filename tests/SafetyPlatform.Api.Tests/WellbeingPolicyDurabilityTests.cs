@@ -1,0 +1,38 @@
+using Google.Protobuf.WellKnownTypes;
+using SafetyPlatform.Api.Tests.Infrastructure;
+using SafetyPlatform.Api.Type.V1;
+using SafetyPlatform.Api.Wellbeing.V1;
+using static SafetyPlatform.Api.Tests.RosterEndToEndTests;
+
+namespace SafetyPlatform.Api.Tests;
+
+/// <summary>A platform of its own, because it kills its silo: a policy change acknowledged before survives it, and so does its audit.</summary>
+public sealed class WellbeingPolicyDurabilityTests : OwnPlatform
+{
+    [Fact]
+    public async Task A_killed_silo_loses_no_policy_revision()
+    {
+        using var connection = Platform.Connect();
+        var team = await NewTeam(connection.Roster);
+        var name = team.Name + "/wellbeingPolicy";
+        var changed = await connection.Wellbeing.UpdateWellbeingPolicyAsync(new UpdateWellbeingPolicyRequest
+        {
+            Policy = new WellbeingPolicy
+            {
+                Name = name,
+                Budgets = { new ExposureBudget { HarmCategory = HarmCategory.AnimalCruelty, TimePerDay = Duration.FromTimeSpan(TimeSpan.FromHours(3)), ItemsPerShift = 30 } },
+                HighHarmCutOff = "15:30",
+            },
+            UpdateMask = new FieldMask { Paths = { "budgets", "high_harm_cut_off" } },
+            Reason = "winter hours",
+            Actor = "specialists/lead-orla",
+        });
+
+        await Platform.KillSilo();
+        await Platform.StartSiloAgain();
+
+        Assert.Equal(changed, await connection.Wellbeing.GetWellbeingPolicyAsync(new GetWellbeingPolicyRequest { Name = name }));
+        var audit = Assert.Single((await connection.Wellbeing.ListWellbeingPolicyRevisionsAsync(new ListWellbeingPolicyRevisionsRequest { Parent = name })).Revisions);
+        Assert.Equal(("specialists/lead-orla", "winter hours"), (audit.Actor, audit.Reason));
+    }
+}
