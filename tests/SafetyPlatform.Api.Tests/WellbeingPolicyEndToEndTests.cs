@@ -100,6 +100,10 @@ public class WellbeingPolicyEndToEndTests(PlatformFixture fixture)
         {
             Name = name, Budgets = { new ExposureBudget { HarmCategory = HarmCategory.AnimalCruelty } },
         }, "budgets")).ResponseAsync);
+        await Expect.InvalidField("policy.cool_down", () => Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy
+        {
+            Name = name, CoolDown = new Duration { Seconds = 60, Nanos = 2_000_000_000 },
+        }, "cool_down")).ResponseAsync);
         await Expect.InvalidField("update_mask",
             () => Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy { Name = name }, "revision")).ResponseAsync);
         await Expect.InvalidField("reason", () => Wellbeing.UpdateWellbeingPolicyAsync(new UpdateWellbeingPolicyRequest
@@ -108,6 +112,16 @@ public class WellbeingPolicyEndToEndTests(PlatformFixture fixture)
         }).ResponseAsync);
 
         Assert.True((await Wellbeing.GetWellbeingPolicyAsync(new GetWellbeingPolicyRequest { Name = name })).IsDefault);
+
+        // Fields the mask does not name are not read: broken budgets beside a cool-down change do not matter.
+        var coolDown = await Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy
+        {
+            Name = name,
+            CoolDown = Duration.FromTimeSpan(TimeSpan.FromMinutes(7)),
+            Budgets = { new ExposureBudget { HarmCategory = HarmCategory.AnimalCruelty }, new ExposureBudget { HarmCategory = HarmCategory.AnimalCruelty } },
+        }, "cool_down"));
+        Assert.Equal((TimeSpan.FromMinutes(7), 1L), (coolDown.CoolDown.ToTimeSpan(), coolDown.Revision));
+        Assert.Equal(5, coolDown.Budgets.Count);
         await Expect.Status(StatusCode.NotFound,
             () => Wellbeing.GetWellbeingPolicyAsync(new GetWellbeingPolicyRequest { Name = "teams/nobody-has-this-team/wellbeingPolicy" }).ResponseAsync);
         await Expect.InvalidField("name", () => Wellbeing.GetWellbeingPolicyAsync(new GetWellbeingPolicyRequest { Name = team.Name }).ResponseAsync);

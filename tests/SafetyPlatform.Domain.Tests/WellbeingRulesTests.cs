@@ -102,6 +102,11 @@ public class WellbeingRulesTests
         Assert.True(Check(policy, ledger, At(10, 4), HarmCategory.ViolentGraphic, 5).IsAllowed);
         Assert.True(Check(policy, ledger, At(10, 5), HarmCategory.ChildSafety, 5).IsAllowed);
 
+        // The cool-down runs on over midnight and into a new shift: an item ended at 23:58, the shift began at 00:01.
+        var lateItem = Handled((HarmCategory.ChildSafety, At(23, 50), 8));
+        Assert.Equal(WellbeingRule.CoolDown, Check(policy, lateItem, At(24, 2), HarmCategory.ChildSafety, 5, shiftStart: At(24, 1)).Rule);
+        Assert.True(Check(policy, lateItem, At(24, 3), HarmCategory.ChildSafety, 5, shiftStart: At(24, 1)).IsAllowed);
+
         // While a critical item is in hand, another waits.
         ledger.Accepted("in-hand", HarmCategory.ChildSafety, HarmSeverity.Critical, Minutes(5), At(10, 5));
         Assert.Equal(WellbeingRule.CoolDown, Check(policy, ledger, At(10, 6), HarmCategory.ChildSafety, 5).Rule);

@@ -3,10 +3,10 @@ using SafetyPlatform.Domain.Roster;
 namespace SafetyPlatform.Domain.Wellbeing;
 
 /// <summary>
-/// The one set of wellbeing rules routing asks before every offer, transfer and accept
-/// (docs/WELLBEING.md): each rule says why it holds an item back, or nothing. An item is never
-/// offered if handling it for its expected handle time would break a limit; the first rule that
-/// holds it back is the one named. A new rule is one more entry in <see cref="Rules"/>.
+/// The one set of wellbeing rules (docs/WELLBEING.md), asked by the routing core's eligibility
+/// rules whenever routing is given a specialist's standing: each rule says why it holds an item
+/// back, or nothing. An item is held back if handling it for its expected handle time would break
+/// a limit; the first rule that holds it back is the one named. A new rule is one more entry in <see cref="Rules"/>.
 /// </summary>
 public static class WellbeingRules
 {

@@ -61,6 +61,12 @@ public sealed record WellbeingStanding(
         foreach (var entry in ledger.Entries)
         {
             var end = entry.ExpectedEnd(now);
+            if (entry.Severity == HarmSeverity.Critical)
+            {
+                var cooled = entry.Finished is { } finished ? finished + policy.CoolDown : DateTimeOffset.MaxValue;
+                coolingUntil = coolingUntil is { } known && known > cooled ? known : cooled;
+            }
+
             if (end <= dayStart && end <= shiftStart)
             {
                 continue;
@@ -72,12 +78,6 @@ public sealed record WellbeingStanding(
             {
                 highHarmSinceBreak += entry.Within(continuousSince, DateTimeOffset.MaxValue, end);
                 highHarmToday += entry.Within(dayStart, DateTimeOffset.MaxValue, end);
-            }
-
-            if (entry.Severity == HarmSeverity.Critical)
-            {
-                var cooled = entry.Finished is { } finished ? finished + policy.CoolDown : DateTimeOffset.MaxValue;
-                coolingUntil = coolingUntil is { } known && known > cooled ? known : cooled;
             }
         }
 

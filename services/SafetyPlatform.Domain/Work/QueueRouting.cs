@@ -2,7 +2,8 @@ namespace SafetyPlatform.Domain.Work;
 
 /// <summary>
 /// A queue as routing sees it: what it asks of specialists, which teams serve it, and how long
-/// its items are expected to take (its recent handle time; the wellbeing rules count it).
+/// its items are expected to take (the wellbeing rules count it; until the queue passes its
+/// recent handle time, <see cref="DefaultExpectedHandleTime"/>).
 /// </summary>
 public sealed record QueueRouting(string QueueId, QueueRequirements Requirements, IReadOnlyCollection<string> ServingTeams, TimeSpan? ExpectedHandleTime = null)
 {

@@ -24,8 +24,10 @@ public sealed class OrganisationMonitorGrain(TimeProvider time) : Grain, IOrgani
     {
         if (time.GetUtcNow() - _lookedAt >= LookForSilentTeamsEvery)
         {
-            _lookedAt = time.GetUtcNow();
+            // Counted as looked only once the look succeeded: a failed one is tried again on the next read.
+            var now = time.GetUtcNow();
             _teamsInDirectory = await WakeSilentTeams();
+            _lookedAt = now;
         }
 
         var shards = await Task.WhenAll(Enumerable.Range(0, IOrganisationShardGrain.Shards)

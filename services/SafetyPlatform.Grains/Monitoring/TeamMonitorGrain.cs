@@ -59,15 +59,19 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
 
     public Task QueueChanged(QueueStaffing staffing)
     {
-        // A queue no longer served (or not yet known to be) is settled by the next refresh.
-        if (_queues.ContainsKey(staffing.QueueId) || _profile is null)
+        // A queue not known to be served may have just started to be: read the team afresh and report.
+        if (!_queues.ContainsKey(staffing.QueueId) && _profile is not null)
         {
-            var changed = !_queues.TryGetValue(staffing.QueueId, out var heard) || heard.Staffing != staffing;
-            _queues[staffing.QueueId] = (staffing, time.GetUtcNow());
-            if (changed)
-            {
-                Changed();
-            }
+            _refreshed = DateTimeOffset.MinValue;
+            ScheduleReport();
+            return Task.CompletedTask;
+        }
+
+        var changed = !_queues.TryGetValue(staffing.QueueId, out var heard) || heard.Staffing != staffing;
+        _queues[staffing.QueueId] = (staffing, time.GetUtcNow());
+        if (changed)
+        {
+            Changed();
         }
 
         return Task.CompletedTask;
@@ -126,9 +130,14 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
             var stats = await GetStats();
             GrainFactory.GetGrain<IOrganisationShardGrain>(IOrganisationShardGrain.For(Id)).Report(stats).Ignore();
         }
+        catch (SafetyException)
+        {
+            // An unknown team: nothing to report.
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // An unknown team, or the roster briefly away: the next change reports again.
+            // The roster or a shard briefly away: try again (no sooner than ReportEvery), so a quiet team's change is not lost.
+            ScheduleReport();
         }
     }
 
@@ -168,7 +177,8 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
             }
         }
 
-        foreach (var gone in _days.Keys.Except(members).ToList())
+        var left = _days.Keys.Except(members).ToList();
+        foreach (var gone in left)
         {
             _days.Remove(gone);
         }
@@ -181,9 +191,16 @@ public sealed class TeamMonitorGrain(TimeProvider time) : Grain, ITeamMonitorGra
         _profile = profile;
         _zone = TeamTimeZone.Find(profile.TimeZone);
         var served = routes.Select(r => r.QueueId).ToHashSet();
-        foreach (var dropped in _queues.Keys.Where(q => !served.Contains(q)).ToList())
+        var dropped = _queues.Keys.Where(q => !served.Contains(q)).ToList();
+        foreach (var queue in dropped)
         {
-            _queues.Remove(dropped);
+            _queues.Remove(queue);
+        }
+
+        // Members who joined or left, queues dropped or new: the team's picture changed by itself.
+        if (_profile is not null && (left.Count > 0 || ask.Count > 0 && !askEveryone || dropped.Count > 0 || served.Any(q => !_queues.ContainsKey(q))))
+        {
+            Changed();
         }
 
         var unheard = served.Where(q => !_queues.TryGetValue(q, out var heard) || now - heard.HeardAt >= AskQueueAfter).ToList();

@@ -65,8 +65,8 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
             IntervalLength.OneMinute => StatsInterval.OneMinute,
             _ => (TimeSpan?)null,
         };
-        var to = request.EndTime is null ? now : AsTime(request.EndTime);
-        var from = request.StartTime is null ? to - TimeSpan.FromDays(1) : AsTime(request.StartTime);
+        var to = request.EndTime is null ? now : ProtoTimes.AsTime(request.EndTime);
+        var from = request.StartTime is null ? to - TimeSpan.FromDays(1) : ProtoTimes.AsTime(request.StartTime);
         var kept = length is { } l ? now - StatsRetention.For(l) : now;
         var list = $"queueStatsHistory/{request.Parent}/{length?.TotalMinutes}";
         new FieldCheck()
@@ -297,22 +297,11 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
 
     private static (string QueueId, TimeSpan AtRiskWithin) Check(string name, Duration? atRisk)
     {
-        var atRiskWithin = atRisk is { } given ? AsTimeSpan(given) : QueueLoad.DefaultAtRiskWithin;
+        var atRiskWithin = atRisk is { } given ? ProtoTimes.AsTimeSpan(given) : QueueLoad.DefaultAtRiskWithin;
         new FieldCheck()
             .StatsName(name, QueueName.Collection, "name", out var queueId)
             .Require(atRiskWithin is { } t && t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromHours(24), "at_risk_within", "must be from 1 second to 24 hours")
             .ThrowIfAny();
         return (queueId, atRiskWithin!.Value);
     }
-
-    /// <summary>A timestamp as a time, or null when it is out of the protobuf range.</summary>
-    private static DateTimeOffset? AsTime(Google.Protobuf.WellKnownTypes.Timestamp t) =>
-        t.Nanos is >= 0 and < 1_000_000_000 && t.Seconds is >= -62_135_596_800 and <= 253_402_300_799 ? t.ToDateTimeOffset() : null;
-
-    /// <summary>A duration as a TimeSpan, or null when it is not a valid protobuf duration (mixed signs, nanos out of range).</summary>
-    private static TimeSpan? AsTimeSpan(Duration d) =>
-        d.Nanos is > -1_000_000_000 and < 1_000_000_000 && Math.Abs(d.Seconds) <= 315_576_000_000 &&
-        (d.Seconds >= 0 && d.Nanos >= 0 || d.Seconds <= 0 && d.Nanos <= 0)
-            ? d.ToTimeSpan()
-            : null;
 }

@@ -28,7 +28,7 @@ public sealed class WellbeingApi(IGrainFactory grains) : WellbeingService.Wellbe
             .Text(request.Actor, TextRules.MaxActor, "actor", required: true);
         check.PolicyFields(policy, fields).ThrowIfAny();
         var view = await grains.Reference<ITeamWellbeingGrain>(teamId)
-            .UpdatePolicy(policy.ToDomain(), [.. fields], new ChangeContext(request.Actor, request.Reason, policy.Etag));
+            .UpdatePolicy(policy.ToDomain(fields), [.. fields], new ChangeContext(request.Actor, request.Reason, policy.Etag));
         return view.ToProto();
     }
 

@@ -70,18 +70,43 @@ public static class WellbeingMapping
         return message;
     }
 
-    /// <summary>The request's values as a domain policy; fields it leaves unset read as zero and are only used where the update mask names them.</summary>
-    public static Domain.Wellbeing.WellbeingPolicy ToDomain(this WellbeingPolicy policy) => new(
-        policy.Budgets.ToImmutableDictionary(b => (HarmCategory)b.HarmCategory, b => new Domain.Wellbeing.ExposureBudget(
-            b.TimePerShift?.ToTimeSpan(), b.HasItemsPerShift ? b.ItemsPerShift : null, b.TimePerDay?.ToTimeSpan(), b.HasItemsPerDay ? b.ItemsPerDay : null)),
-        policy.CoolDown?.ToTimeSpan() ?? TimeSpan.Zero,
-        policy.MaxConsecutiveHighHarm,
-        policy.MicroBreakAfter,
-        policy.MicroBreak?.ToTimeSpan() ?? TimeSpan.Zero,
-        policy.WellnessBreakAfter?.ToTimeSpan() ?? TimeSpan.Zero,
-        policy.WellnessBreak?.ToTimeSpan() ?? TimeSpan.Zero,
-        TimeOnly.TryParseExact(policy.HighHarmCutOff, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var cutOff) ? cutOff : null,
-        policy.RotationAfter?.ToTimeSpan() ?? TimeSpan.Zero);
+    /// <summary>
+    /// The request's values of the <paramref name="fields"/> an update changes, as a domain
+    /// policy (checked first: WellbeingRequestRules.PolicyFields); the fields it does not change
+    /// are left at the defaults and never read.
+    /// </summary>
+    public static Domain.Wellbeing.WellbeingPolicy ToDomain(this WellbeingPolicy policy, IReadOnlyCollection<string> fields)
+    {
+        var values = Domain.Wellbeing.WellbeingPolicy.Default;
+        TimeSpan Time(Duration? d) => d is null ? TimeSpan.Zero : ProtoTimes.AsTimeSpan(d) ?? TimeSpan.Zero;
+        foreach (var field in fields)
+        {
+            values = field switch
+            {
+                "budgets" => values with
+                {
+                    Budgets = policy.Budgets.ToImmutableDictionary(b => (HarmCategory)b.HarmCategory, b => new Domain.Wellbeing.ExposureBudget(
+                        b.TimePerShift is null ? null : Time(b.TimePerShift), b.HasItemsPerShift ? b.ItemsPerShift : null,
+                        b.TimePerDay is null ? null : Time(b.TimePerDay), b.HasItemsPerDay ? b.ItemsPerDay : null)),
+                },
+                "cool_down" => values with { CoolDown = Time(policy.CoolDown) },
+                "max_consecutive_high_harm" => values with { MaxConsecutiveHighHarm = policy.MaxConsecutiveHighHarm },
+                "micro_break_after" => values with { MicroBreakAfter = policy.MicroBreakAfter },
+                "micro_break" => values with { MicroBreak = Time(policy.MicroBreak) },
+                "wellness_break_after" => values with { WellnessBreakAfter = Time(policy.WellnessBreakAfter) },
+                "wellness_break" => values with { WellnessBreak = Time(policy.WellnessBreak) },
+                "high_harm_cut_off" => values with
+                {
+                    HighHarmCutOff = TimeOnly.TryParseExact(policy.HighHarmCutOff, "HH:mm", System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out var cutOff) ? cutOff : null,
+                },
+                "rotation_after" => values with { RotationAfter = Time(policy.RotationAfter) },
+                _ => values,
+            };
+        }
+
+        return values;
+    }
 
     public static string PolicyName(string teamId) => new TeamName(teamId) + "/wellbeingPolicy";
 }

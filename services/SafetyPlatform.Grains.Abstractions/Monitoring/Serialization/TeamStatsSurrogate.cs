@@ -5,7 +5,7 @@ using SafetyPlatform.Domain.Roster;
 
 namespace SafetyPlatform.Grains.Abstractions.Monitoring.Serialization;
 
-/// <summary>The wire form of <see cref="TeamStats"/>.</summary>
+/// <summary>The wire form of <see cref="TeamStats"/>. Id 9 was the occupancy (now worked out from handling and logged-in time): never reuse it.</summary>
 [GenerateSerializer, Immutable, Alias("safety.TeamStats")]
 public readonly record struct TeamStatsSurrogate(
     [property: Id(0)] string TeamId,
@@ -17,9 +17,9 @@ public readonly record struct TeamStatsSurrogate(
     [property: Id(6)] TimeSpan? AverageHandleTime,
     [property: Id(7)] string Site,
     [property: Id(8)] string Vendor,
-    [property: Id(9)] TimeSpan Handling,
-    [property: Id(10)] TimeSpan LoggedIn,
-    [property: Id(11)] string TimeZone);
+    [property: Id(10)] string TimeZone,
+    [property: Id(11)] TimeSpan Handling,
+    [property: Id(12)] TimeSpan LoggedIn);
 
 [RegisterConverter]
 public sealed class TeamStatsConverter : IConverter<TeamStats, TeamStatsSurrogate>
@@ -29,7 +29,7 @@ public sealed class TeamStatsConverter : IConverter<TeamStats, TeamStatsSurrogat
             s.Handling, s.LoggedIn);
 
     public TeamStatsSurrogate ConvertToSurrogate(in TeamStats v) =>
-        new(v.TeamId, v.At, v.MembersByState, v.Queues, v.Completions, v.SlaAttainment, v.AverageHandleTime, v.Site, v.Vendor, v.Handling, v.LoggedIn, v.Zone.Id);
+        new(v.TeamId, v.At, v.MembersByState, v.Queues, v.Completions, v.SlaAttainment, v.AverageHandleTime, v.Site, v.Vendor, v.Zone.Id, v.Handling, v.LoggedIn);
 }
 
 /// <summary>Immutable: shared, not copied, within a silo.</summary>
