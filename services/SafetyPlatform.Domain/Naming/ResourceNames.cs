@@ -101,3 +101,11 @@ public readonly record struct WorkItemName(string QueueId, string ItemId)
 
     public override string ToString() => $"{QueueName.Collection}/{QueueId}/{Collection}/{ItemId}";
 }
+
+/// <summary>`teams/{team}/wellbeingPolicy`: a team's wellbeing policy, one per team.</summary>
+public readonly record struct WellbeingPolicyName(string TeamId)
+{
+    public const string Singleton = "wellbeingPolicy";
+
+    public override string ToString() => $"{TeamName.Collection}/{TeamId}/{Singleton}";
+}

@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Naming;
 using System.Collections.Immutable;
 using SafetyPlatform.Domain.Wellbeing;
 using SafetyPlatform.Grains.Abstractions.Wellbeing;
@@ -12,7 +13,7 @@ public sealed class TeamWellbeingGrain(
 {
     private string Id => this.GetPrimaryKeyString();
 
-    private string Name => $"teams/{Id}/wellbeingPolicy";
+    private string Name => new WellbeingPolicyName(Id).ToString();
 
     public async Task<WellbeingPolicyView> GetPolicy()
     {

@@ -13,7 +13,7 @@ public sealed class WellbeingApi(IGrainFactory grains) : WellbeingService.Wellbe
 {
     public override async Task<WellbeingPolicy> GetWellbeingPolicy(GetWellbeingPolicyRequest request, ServerCallContext context)
     {
-        new FieldCheck().SubResourceName(request.Name, TeamName.Collection, "wellbeingPolicy", "name", out var teamId).ThrowIfAny();
+        new FieldCheck().SubResourceName(request.Name, TeamName.Collection, WellbeingPolicyName.Singleton, "name", out var teamId).ThrowIfAny();
         return (await grains.Reference<ITeamWellbeingGrain>(teamId).GetPolicy()).ToProto();
     }
 
@@ -22,7 +22,7 @@ public sealed class WellbeingApi(IGrainFactory grains) : WellbeingService.Wellbe
         var policy = request.Policy ?? new WellbeingPolicy();
         var check = new FieldCheck()
             .Require(request.Policy is not null, "policy", "is required")
-            .SubResourceName(policy.Name, TeamName.Collection, "wellbeingPolicy", "policy.name", out var teamId)
+            .SubResourceName(policy.Name, TeamName.Collection, WellbeingPolicyName.Singleton, "policy.name", out var teamId)
             .UpdateMask(request.UpdateMask, WellbeingPolicyChanges.Fields, f => WellbeingRequestRules.IsSet(policy, f), out var fields)
             .Text(request.Reason, TextRules.MaxReason, "reason", required: true)
             .Text(request.Actor, TextRules.MaxActor, "actor", required: true);
@@ -35,7 +35,7 @@ public sealed class WellbeingApi(IGrainFactory grains) : WellbeingService.Wellbe
     public override async Task<ListWellbeingPolicyRevisionsResponse> ListWellbeingPolicyRevisions(ListWellbeingPolicyRevisionsRequest request, ServerCallContext context)
     {
         new FieldCheck()
-            .SubResourceName(request.Parent, TeamName.Collection, "wellbeingPolicy", "parent", out var teamId)
+            .SubResourceName(request.Parent, TeamName.Collection, WellbeingPolicyName.Singleton, "parent", out var teamId)
             .Require(PageTokens.TryResolvePageSize(request.PageSize, out var pageSize, defaultSize: 20, maxSize: 100), "page_size", "must be between 0 and 100")
             .PageToken(request.PageToken, "wellbeingPolicyRevisions/" + teamId, out var after)
             .ThrowIfAny();

@@ -108,5 +108,5 @@ public static class WellbeingMapping
         return values;
     }
 
-    public static string PolicyName(string teamId) => new TeamName(teamId) + "/wellbeingPolicy";
+    public static string PolicyName(string teamId) => new WellbeingPolicyName(teamId).ToString();
 }
