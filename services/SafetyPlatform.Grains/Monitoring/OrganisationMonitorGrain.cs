@@ -30,8 +30,7 @@ public sealed class OrganisationMonitorGrain(TimeProvider time) : Grain, IOrgani
             _lookedAt = now;
         }
 
-        var shards = await Task.WhenAll(Enumerable.Range(0, IOrganisationShardGrain.Shards)
-            .Select(shard => GrainFactory.GetGrain<IOrganisationShardGrain>(shard).Totals(grouping, site, vendor)));
+        var shards = await Task.WhenAll(Shards().Select(shard => shard.Totals(grouping, site, vendor)));
         var groups = new Dictionary<string, OrganisationTotals>(StringComparer.Ordinal);
         foreach (var (key, totals) in shards.SelectMany(s => s.Groups))
         {
@@ -45,8 +44,7 @@ public sealed class OrganisationMonitorGrain(TimeProvider time) : Grain, IOrgani
     /// <summary>Asks each team in the directory with no picture kept in its shard to report one; how many teams the directory holds.</summary>
     private async Task<int> WakeSilentTeams()
     {
-        var kept = (await Task.WhenAll(Enumerable.Range(0, IOrganisationShardGrain.Shards)
-            .Select(shard => GrainFactory.GetGrain<IOrganisationShardGrain>(shard).Teams()))).SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
+        var kept = (await Task.WhenAll(Shards().Select(shard => shard.Teams()))).SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
         var directory = GrainFactory.Reference<ITeamDirectoryGrain>(ITeamDirectoryGrain.AllTeams);
         var count = 0;
         var after = string.Empty;
@@ -99,4 +97,7 @@ public sealed class OrganisationMonitorGrain(TimeProvider time) : Grain, IOrgani
 
         return new TeamStatsPage([.. kept], after);
     }
+
+    private IEnumerable<IOrganisationShardGrain> Shards() =>
+        Enumerable.Range(0, IOrganisationShardGrain.Shards).Select(shard => GrainFactory.GetGrain<IOrganisationShardGrain>(shard));
 }

@@ -11,6 +11,8 @@ public sealed class TeamWellbeingGrain(
     [PersistentState("wellbeing", StorageNames.Roster)] IPersistentState<TeamWellbeingState> state,
     TimeProvider time) : Grain, ITeamWellbeingGrain
 {
+    private bool _teamKnown;
+
     private string Id => this.GetPrimaryKeyString();
 
     private string Name => new WellbeingPolicyName(Id).ToString();
@@ -49,6 +51,13 @@ public sealed class TeamWellbeingGrain(
         return new WellbeingPolicyView(Id, last.Policy, last.Revision, last.At, last.Actor);
     }
 
-    /// <summary>NOT_FOUND for a team that was never created.</summary>
-    private async Task EnsureTeamExists() => await GrainFactory.Reference<ITeamGrain>(Id).Get();
+    /// <summary>NOT_FOUND for a team that was never created; asked once, since teams are never deleted.</summary>
+    private async Task EnsureTeamExists()
+    {
+        if (!_teamKnown)
+        {
+            await GrainFactory.Reference<ITeamGrain>(Id).Get();
+            _teamKnown = true;
+        }
+    }
 }

@@ -23,11 +23,8 @@ public sealed class SpecialistDeskGrain(
     IOptions<RoutingOptions> routing,
     TimeProvider time) : Grain, ISpecialistDeskGrain
 {
-    private readonly HashSet<(string Queue, string Item)> _held = [];
-    private readonly OpenOffers _offers = new(routing.Value.ReservationSweep * 2);
-    private int _asking;
+    private readonly DeskSlots _slots = new(routing.Value.ReservationSweep * 2);
     private readonly ChangeSignal _slotFreed = new();
-    private int _accepting;
     private readonly CommittedSpecialist _me = new(time);
     private readonly SpecialistDayKeeper _today = new(day, history, time);
 
@@ -49,7 +46,11 @@ public sealed class SpecialistDeskGrain(
         foreach (var route in await Directory().ServedBy(me.TeamId))
         {
             var work = await Queue(route.QueueId).WorkOf(Id, since);
-            _held.UnionWith(work.Held.Select(i => (route.QueueId, i.ItemId)));
+            foreach (var held in work.Held)
+            {
+                _slots.Hold(route.QueueId, held.ItemId);
+            }
+
             foreach (var offer in work.Offers)
             {
                 Offered(route.QueueId, offer);
@@ -65,14 +66,14 @@ public sealed class SpecialistDeskGrain(
             return null;
         }
 
-        _asking++;
+        _slots.Asking(1);
         try
         {
             return await Reserve(me);
         }
         finally
         {
-            _asking--;
+            _slots.DoneAsking(1);
         }
     }
 
@@ -81,7 +82,7 @@ public sealed class SpecialistDeskGrain(
         var me = await ActiveSelf();
         var profile = Profile(me);
         var routes = await ServedQueues(me, profile);
-        var free = me.Profile.MaxConcurrentItems - SlotsTaken;
+        var free = me.Profile.MaxConcurrentItems - _slots.Taken(time.GetUtcNow());
         if (routes.Count == 0 || !HasFreeSlot(me))
         {
             // Nothing to wait on yet: wait a little for a slot to free (or the state to change), then let the caller ask again.
@@ -90,7 +91,7 @@ public sealed class SpecialistDeskGrain(
         }
 
         // The free slots count as taken while the queues are asked, so that overlapping requests never exceed them.
-        _asking += free;
+        _slots.Asking(free);
         try
         {
             // Time in AVAILABLE is idleness; a specialist already HANDLING comes after everyone idle.
@@ -106,7 +107,7 @@ public sealed class SpecialistDeskGrain(
         }
         finally
         {
-            _asking -= free;
+            _slots.DoneAsking(free);
         }
     }
 
@@ -165,7 +166,7 @@ public sealed class SpecialistDeskGrain(
     {
         var me = await DayUpToDate();
         var now = time.GetUtcNow();
-        return SpecialistStatsView.Of(me, now, [.. _held], _offers.Open(now), _today.Today!);
+        return SpecialistStatsView.Of(me, now, [.. _slots.Held], _slots.OpenOffers(now), _today.Today!);
     }
 
     /// <summary>Starts the day if the desk came up before the specialist was created, and brings it up to the roster's state.</summary>
@@ -191,12 +192,10 @@ public sealed class SpecialistDeskGrain(
     private bool HasFreeSlot(SpecialistView me) => Eligibility.ToTakeWork(Candidate(me), Availability(me)).IsEligible;
 
     private SpecialistAvailability Availability(SpecialistView me) =>
-        new(me.Deactivated, me.ActivityState, SlotsTaken, me.Profile.MaxConcurrentItems);
-
-    private int SlotsTaken => _held.Count + _offers.CountOpen(time.GetUtcNow()) + _asking;
+        new(me.Deactivated, me.ActivityState, _slots.Taken(time.GetUtcNow()), me.Profile.MaxConcurrentItems);
 
     private void Offered(string queueId, WorkItemView offer) =>
-        _offers.Add(queueId, offer.ItemId, offer.ReservationExpiry ?? time.GetUtcNow());
+        _slots.Offered(queueId, offer.ItemId, offer.ReservationExpiry ?? time.GetUtcNow());
 
     /// <summary>An offer routing just made them (not one found again at activation, not a transfer): it counts in their day.</summary>
     private void NewOffer(string queueId, WorkItemView offer)
@@ -238,7 +237,7 @@ public sealed class SpecialistDeskGrain(
             throw SafetyException.FailedPrecondition($"{verdict.Reason}; specialists/{Id} cannot start work now");
         }
 
-        _accepting++;
+        _slots.Accepting();
         try
         {
             WorkItemView item;
@@ -249,7 +248,7 @@ public sealed class SpecialistDeskGrain(
             catch (SafetyException)
             {
                 // Expired, lost in a restart of its queue, or never ours: it no longer takes a slot.
-                if (_offers.Remove(queueId, itemId))
+                if (_slots.OfferGone(queueId, itemId))
                 {
                     SlotFreed();
                 }
@@ -257,8 +256,8 @@ public sealed class SpecialistDeskGrain(
                 throw;
             }
 
-            _offers.Remove(queueId, itemId);
-            _held.Add((queueId, itemId));
+            _slots.OfferGone(queueId, itemId);
+            _slots.Hold(queueId, itemId);
             try
             {
                 await Roster().StartHandling(BySelf($"accepted queues/{queueId}/workItems/{itemId}"));
@@ -267,7 +266,7 @@ public sealed class SpecialistDeskGrain(
             {
                 // The specialist changed state meanwhile: hand the item back rather than hold it idle.
                 await Queue(queueId).Release(itemId, Id, "the specialist could not start handling");
-                _held.Remove((queueId, itemId));
+                _slots.LetGo(queueId, itemId);
                 throw;
             }
 
@@ -275,8 +274,8 @@ public sealed class SpecialistDeskGrain(
         }
         finally
         {
-            _accepting--;
-            if (_held.Count == 0 && _accepting == 0)
+            _slots.DoneAccepting();
+            if (_slots.NothingInHand)
             {
                 await Roster().FinishHandling(BySelf("no work held"));
             }
@@ -288,7 +287,7 @@ public sealed class SpecialistDeskGrain(
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Reject(itemId, Id, reason);
         _today.Note((d, now) => d.Rejection(now));
-        _offers.Remove(queueId, itemId);
+        _slots.OfferGone(queueId, itemId);
         SlotFreed();
         return item;
     }
@@ -337,7 +336,7 @@ public sealed class SpecialistDeskGrain(
             throw SafetyException.FailedPrecondition($"specialists/{Id} cannot take a transfer now: {verdict.Reason}");
         }
 
-        _asking++;
+        _slots.Asking(1);
         try
         {
             var offer = await Queue(queueId).Transfer(itemId, fromSpecialistId, Profile(me), reason);
@@ -346,7 +345,7 @@ public sealed class SpecialistDeskGrain(
         }
         finally
         {
-            _asking--;
+            _slots.DoneAsking(1);
         }
     }
 
@@ -359,7 +358,7 @@ public sealed class SpecialistDeskGrain(
 
     public async Task OfferExpired(string queueId, string itemId)
     {
-        if (_offers.Remove(queueId, itemId))
+        if (_slots.OfferGone(queueId, itemId))
         {
             _today.Note((d, now) => d.Expiry(now));
         }
@@ -383,10 +382,9 @@ public sealed class SpecialistDeskGrain(
 
     private async Task Finished(string queueId, string itemId, string action)
     {
-        _held.Remove((queueId, itemId));
+        _slots.LetGo(queueId, itemId);
         SlotFreed();
-        // An accept in flight will make the specialist HANDLING again; do not flap.
-        if (_held.Count == 0 && _accepting == 0)
+        if (_slots.NothingInHand)
         {
             await Roster().FinishHandling(BySelf($"{action} queues/{queueId}/workItems/{itemId}"));
         }
