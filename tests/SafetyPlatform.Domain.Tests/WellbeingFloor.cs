@@ -194,6 +194,7 @@ internal sealed class WellbeingFloor(WellbeingPolicy policy, int seed)
             if (_standing is not { } known || known.Now != now)
             {
                 _standing = WellbeingStanding.Of(policy, Ledger, limits, Dublin, ShiftStart, ShiftEnd, now);
+                StandingRecount.Check(_standing, Ledger);
             }
 
             return _standing;
