@@ -200,6 +200,7 @@ internal sealed class Floor(SafetyConnection connection, Queue queue, IReadOnlyL
     public static async Task<Floor> Create(SafetyConnection connection, Options options)
     {
         var team = await connection.Roster.CreateTeamAsync(new CreateTeamRequest { Team = new Team { DisplayName = "Benchmark floor" } });
+        await WellbeingOff.For(connection, team.Name);
         var queue = await connection.Work.CreateQueueAsync(new CreateQueueRequest
         {
             Queue = new Queue

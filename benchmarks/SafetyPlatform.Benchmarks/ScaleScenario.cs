@@ -78,6 +78,11 @@ internal sealed record Organisation(string[] Teams, string[] Queues, string[] Sp
                 Site = $"site-{t % 40}", Vendor = t % 3 == 0 ? "in-house" : $"vendor-{t % 7}",
             },
         })).Name);
+        await InParallel(teams.Length, 32, "wellbeing policies", async t =>
+        {
+            await WellbeingOff.For(connection, teams[t]);
+            return t;
+        });
         var queues = await InParallel(options.ScaleQueues, 32, "queues", async q => (await connection.Work.CreateQueueAsync(new CreateQueueRequest
         {
             RequestId = $"{run}-q{q}",

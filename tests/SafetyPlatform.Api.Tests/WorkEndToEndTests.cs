@@ -21,6 +21,7 @@ public class WorkEndToEndTests(PlatformFixture fixture)
     internal static async Task<(Team Team, Queue Queue)> NewFloor(SafetyConnection connection, int maxBacklog = 0)
     {
         var team = await NewTeam(connection.Roster);
+        await WellbeingOff(connection, team);
         var queue = await connection.Work.CreateQueueAsync(new CreateQueueRequest
         {
             QueueId = Unique("queue"),
@@ -35,6 +36,9 @@ public class WorkEndToEndTests(PlatformFixture fixture)
         });
         return (team, queue);
     }
+
+    /// <summary>Routing tests that are not about wellbeing run their team with no wellbeing limits.</summary>
+    internal static Task WellbeingOff(SafetyConnection connection, Team team) => Infrastructure.WellbeingOff.For(connection, team.Name);
 
     internal static async Task<Specialist> AvailableSpecialist(SafetyConnection connection, Team team, string name, int maxItems = 1)
     {

@@ -9,6 +9,8 @@ using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
 using SafetyPlatform.Grains.Work;
+using SafetyPlatform.Grains.Wellbeing;
+using SafetyPlatform.Domain.Wellbeing;
 
 namespace SafetyPlatform.Grains.Tests;
 
@@ -48,6 +50,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<IQueueStatsStore, InMemoryQueueStatsStore>();
             siloBuilder.Services.AddSingleton<IQueueRouteStore, InMemoryQueueRouteStore>();
             siloBuilder.Services.AddSingleton<ISpecialistDayStore, InMemorySpecialistDayStore>();
+            siloBuilder.Services.AddSingleton<IExposureStore, InMemoryExposureStore>();
             siloBuilder.Services.Configure<RoutingOptions>(o =>
             {
                 o.ReservationSweep = TimeSpan.FromMilliseconds(50);
@@ -294,6 +297,43 @@ public sealed class InMemorySpecialistDayStore : ISpecialistDayStore
         foreach (var key in _rows.Keys.Where(k => k.Specialist == specialistId && k.Day < before))
         {
             _rows.TryRemove(key, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class InMemoryExposureStore : IExposureStore
+{
+    private readonly ConcurrentDictionary<(string Specialist, string Key), ExposureRecord> _rows = new();
+
+    public Task<StoredExposure> Load(string specialistId, CancellationToken cancellationToken = default)
+    {
+        var mine = _rows.Where(r => r.Key.Specialist == specialistId).Select(r => r.Value).ToList();
+        return Task.FromResult(new StoredExposure(
+            [.. mine.Select(r => r.Entry).OfType<ExposureEntry>()],
+            [.. mine.Select(r => r.Break).OfType<WellnessBreak>()],
+            mine.FirstOrDefault(r => r.Key == ExposureRecord.ShiftKey)?.ShiftStart));
+    }
+
+    public Task Save(string specialistId, IReadOnlyCollection<ExposureRecord> records, CancellationToken cancellationToken = default)
+    {
+        foreach (var record in records)
+        {
+            _rows[(specialistId, record.Key)] = record;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteEndedBefore(string specialistId, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        foreach (var (key, record) in _rows.Where(r => r.Key.Specialist == specialistId))
+        {
+            if ((record.Entry?.Finished ?? record.Break?.Ended) is { } end && end < before)
+            {
+                _rows.TryRemove(key, out _);
+            }
         }
 
         return Task.CompletedTask;

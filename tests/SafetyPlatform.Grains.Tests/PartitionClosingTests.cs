@@ -31,6 +31,7 @@ public class PartitionClosingTests(ClusterFixture fixture)
         var id = Guid.NewGuid().ToString("N")[..12];
         var teamId = "team-" + id;
         await fixture.Grains.GetGrain<ITeamGrain>(teamId).Create(new TeamProfile("Team", string.Empty, string.Empty, string.Empty, "Etc/UTC"), string.Empty);
+        await WellbeingOff.For(fixture.Grains, teamId);
         var (open, empty) = (fixture.Grains.GetGrain<IQueueGrain>("open-" + id), fixture.Grains.GetGrain<IQueueGrain>("empty-" + id));
         foreach (var queue in new[] { open, empty })
         {
@@ -56,6 +57,7 @@ public class PartitionClosingTests(ClusterFixture fixture)
         var teamId = "team-" + id;
         var queueId = "queue-" + id;
         await fixture.Grains.GetGrain<ITeamGrain>(teamId).Create(new TeamProfile("Team", string.Empty, string.Empty, string.Empty, "Etc/UTC"), string.Empty);
+        await WellbeingOff.For(fixture.Grains, teamId);
         var queue = fixture.Grains.GetGrain<IQueueGrain>(queueId);
         await queue.Create(new QueueSettings("Hate speech EN", HarmCategory.HateSpeech, ["en"], 2, QueueSla.From(SlaPolicy.Default),
             TimeSpan.FromMinutes(5), 1000, [teamId], Proficiency.Unspecified, string.Empty), string.Empty);

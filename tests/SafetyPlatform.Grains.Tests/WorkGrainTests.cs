@@ -29,6 +29,7 @@ public class WorkGrainTests(ClusterFixture fixture)
     {
         var teamId = NewId("team");
         await fixture.Grains.GetGrain<ITeamGrain>(teamId).Create(new TeamProfile("Team", string.Empty, site, string.Empty, "Etc/UTC"), string.Empty);
+        await WellbeingOff.For(fixture.Grains, teamId);
         var queueId = NewId("queue");
         var queue = fixture.Grains.GetGrain<IQueueGrain>(queueId);
         await queue.Create(Settings(teamId, maxBacklog, timeout), string.Empty);
@@ -621,6 +622,48 @@ public class WorkGrainTests(ClusterFixture fixture)
             .AsReference<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
         ClusterFixture.Time.Advance(OrganisationMonitorGrain.LookForSilentTeamsEvery);
         await WaitUntil(async () => (await SitesTotals())?.MembersByState.GetValueOrDefault(ActivityState.Break) == 1);
+    }
+
+    [Fact]
+    public async Task The_exposure_ledger_counts_each_item_from_accept_to_finish_follows_wellness_breaks_and_survives_the_desk_unloading()
+    {
+        var (teamId, queue, queueId) = await NewFloor(maxBacklog: 1000);
+        var desk = await NewSpecialist(teamId);
+        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>(desk.GetPrimaryKeyString());
+        await queue.Enqueue(Item(Priority.P1, "first"));
+        await queue.Enqueue(Item(Priority.P1, "second"));
+
+        // Hate speech (medium, a minute weighs 1): 6 minutes handled, then 4 minutes into the next.
+        var first = (await desk.Next())!;
+        await desk.Accept(queueId, first.ItemId);
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(6));
+        await desk.Complete(queueId, first.ItemId, new WorkOutcome("remove", "HS-2", "", default, default, ""));
+        var second = await desk.Next();
+        await desk.Accept(queueId, second!.ItemId);
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(4));
+
+        var exposure = await desk.Exposure();
+        var today = exposure.Today[HarmCategory.HateSpeech];
+        Assert.Equal((2, TimeSpan.FromMinutes(10), 10.0), (today.Items, today.Time, today.WeightedMinutes));
+        Assert.Equal(1, exposure.ItemsInHand);
+        Assert.Equal(today, exposure.ThisShift[HarmCategory.HateSpeech]);
+        Assert.Equal(today, exposure.LastSevenDays[HarmCategory.HateSpeech]);
+
+        // A wellness break: the ledger follows the activity state.
+        await desk.Release(queueId, second.ItemId, "needs a break");
+        await specialist.SetActivityState(ActivityState.WellnessBreak, ByLead);
+        await WaitUntil(async () => (await desk.Exposure()).OnWellnessBreak);
+        ClusterFixture.Time.Advance(TimeSpan.FromMinutes(10));
+        await specialist.SetActivityState(ActivityState.Available, ByLead);
+        await WaitUntil(async () => (await desk.Exposure()).LastWellnessBreakEnd is not null);
+
+        // Unloaded (as in a restart), the desk reads the same ledger back.
+        var before = await desk.Exposure();
+        await desk.AsReference<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        var after = await desk.Exposure();
+        Assert.Equal(before.Today, after.Today);
+        Assert.Equal(before.LastWellnessBreakEnd, after.LastWellnessBreakEnd);
+        Assert.Equal(0, after.ItemsInHand);
     }
 
     [Fact]

@@ -72,15 +72,16 @@ public sealed record EnqueueOutcome(
     [property: Id(2)] string Message,
     [property: Id(3)] string Field);
 
-/// <summary>What routing knows of a specialist asking for work.</summary>
+/// <summary>What routing knows of a specialist asking for work, with where they stand against their team's wellbeing policy (null: not weighed).</summary>
 [GenerateSerializer, Immutable, Alias("safety.RoutingProfile")]
 public sealed record RoutingProfile(
     [property: Id(0)] string SpecialistId,
     [property: Id(1)] ImmutableDictionary<HarmCategory, Proficiency> PolicyAreas,
     [property: Id(2)] ImmutableDictionary<string, Proficiency> Languages,
-    [property: Id(3)] string TeamId)
+    [property: Id(3)] string TeamId,
+    [property: Id(4)] Domain.Wellbeing.WellbeingStanding? Wellbeing = null)
 {
-    public RoutingCandidate Candidate() => new(SpecialistId, TeamId, new SkillSet(PolicyAreas, Languages.WithComparers(StringComparer.OrdinalIgnoreCase)));
+    public RoutingCandidate Candidate() => new(SpecialistId, TeamId, new SkillSet(PolicyAreas, Languages.WithComparers(StringComparer.OrdinalIgnoreCase)), Wellbeing);
 }
 
 /// <summary>The best item a queue would offer a specialist, for comparing queues.</summary>

@@ -44,11 +44,20 @@ internal sealed class CommittedSpecialist(TimeProvider time)
         return routing.Profile;
     }
 
+    /// <summary>Told of each newer version kept: the one before (null for the first) and the new one.</summary>
+    public Action<SpecialistView?, SpecialistView>? Changed { get; set; }
+
     /// <summary>Keeps the later of the copy and <paramref name="view"/>.</summary>
     public SpecialistView Remember(SpecialistView view)
     {
         if (_view is null || view.Version >= _view.Version)
         {
+            var before = _view;
+            if (before is null || view.Version > before.Version)
+            {
+                Changed?.Invoke(before, view);
+            }
+
             _view = view;
             _asked = time.GetUtcNow();
         }

@@ -1,10 +1,14 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Domain.Roster;
+using SafetyPlatform.Domain.Wellbeing;
 using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
+using SafetyPlatform.Grains.Abstractions.Wellbeing;
+using SafetyPlatform.Grains.Wellbeing;
 
 namespace SafetyPlatform.Grains.Work;
 
@@ -20,20 +24,27 @@ namespace SafetyPlatform.Grains.Work;
 public sealed class SpecialistDeskGrain(
     [PersistentState("day", StorageNames.Roster)] IPersistentState<SpecialistDayState> day,
     ISpecialistDayStore history,
+    IExposureStore exposure,
     IOptions<RoutingOptions> routing,
+    ILogger<SpecialistDeskGrain> logger,
     TimeProvider time) : Grain, ISpecialistDeskGrain
 {
     private readonly DeskSlots _slots = new(routing.Value.ReservationSweep * 2);
     private readonly ChangeSignal _slotFreed = new();
     private readonly CommittedSpecialist _me = new(time);
     private readonly SpecialistDayKeeper _today = new(day, history, time);
+    private DeskWellbeing? _wellbeingOfDesk;
 
     private string Id => this.GetPrimaryKeyString();
+
+    private DeskWellbeing _wellbeing => _wellbeingOfDesk ??= new DeskWellbeing(Id, exposure, time, logger);
 
     private ChangeContext BySelf(string reason) => new($"specialists/{Id}", reason, null);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _wellbeing.Load();
+        _me.Changed = _wellbeing.Follow;
         var me = await Roster().Find();
         if (me is null)
         {
@@ -43,18 +54,35 @@ public sealed class SpecialistDeskGrain(
         _me.Remember(me);
         await StartDay(me);
         var since = time.GetUtcNow().UtcDateTime.Date;
+        var held = new List<WorkItemView>();
         foreach (var route in await Directory().ServedBy(me.TeamId))
         {
             var work = await Queue(route.QueueId).WorkOf(Id, since);
-            foreach (var held in work.Held)
+            held.AddRange(work.Held);
+            foreach (var item in work.Held)
             {
-                _slots.Hold(route.QueueId, held.ItemId);
+                _slots.Hold(route.QueueId, item.ItemId);
             }
 
             foreach (var offer in work.Offers)
             {
                 Offered(route.QueueId, offer);
             }
+        }
+
+        await _wellbeing.Reconcile(held, FindItem);
+    }
+
+    /// <summary>An item as its queue has it now; null when it cannot be found or the queue cannot say.</summary>
+    private async Task<WorkItemView?> FindItem(string queueId, string itemId)
+    {
+        try
+        {
+            return await Queue(queueId).GetItem(itemId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
         }
     }
 
@@ -80,7 +108,7 @@ public sealed class SpecialistDeskGrain(
     public async Task<ImmutableArray<WorkItemView>> WaitForOffers(TimeSpan maxWait)
     {
         var me = await ActiveSelf();
-        var profile = Profile(me);
+        var profile = await RoutingNow(me);
         var routes = await ServedQueues(me, profile);
         var free = me.Profile.MaxConcurrentItems - _slots.Taken(time.GetUtcNow());
         if (routes.Count == 0 || !HasFreeSlot(me))
@@ -160,13 +188,23 @@ public sealed class SpecialistDeskGrain(
         return true;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _today.Store();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _wellbeing.Flushed();
+        await _today.Store();
+    }
 
     public async Task<SpecialistStatsView> Stats()
     {
         var me = await DayUpToDate();
         var now = time.GetUtcNow();
         return SpecialistStatsView.Of(me, now, [.. _slots.Held], _slots.OpenOffers(now), _today.Today!);
+    }
+
+    public async Task<ExposureView> Exposure()
+    {
+        var me = await Self();
+        return await _wellbeing.View(me, GrainFactory);
     }
 
     /// <summary>Starts the day if the desk came up before the specialist was created, and brings it up to the roster's state.</summary>
@@ -194,8 +232,28 @@ public sealed class SpecialistDeskGrain(
     private SpecialistAvailability Availability(SpecialistView me) =>
         new(me.Deactivated, me.ActivityState, _slots.Taken(time.GetUtcNow()), me.Profile.MaxConcurrentItems);
 
-    private void Offered(string queueId, WorkItemView offer) =>
+    private void Offered(string queueId, WorkItemView offer)
+    {
         _slots.Offered(queueId, offer.ItemId, offer.ReservationExpiry ?? time.GetUtcNow());
+        _wellbeing.Offered(queueId, offer);
+    }
+
+    /// <summary>The routing profile with where the specialist stands against their team's wellbeing policy now.</summary>
+    private async Task<RoutingProfile> RoutingNow(SpecialistView me) => Profile(me) with { Wellbeing = await _wellbeing.Standing(me, GrainFactory) };
+
+    /// <summary>A write the caller's answer waits for; when it fails the desk reloads its exposure from storage on its next call.</summary>
+    private async Task EnsureDurable(Task write)
+    {
+        try
+        {
+            await write;
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 
     /// <summary>An offer routing just made them (not one found again at activation, not a transfer): it counts in their day.</summary>
     private void NewOffer(string queueId, WorkItemView offer)
@@ -213,7 +271,7 @@ public sealed class SpecialistDeskGrain(
 
     private async Task<WorkItemView?> Reserve(SpecialistView me)
     {
-        var profile = Profile(me);
+        var profile = await RoutingNow(me);
         var routes = await ServedQueues(me, profile);
         foreach (var queueId in await InRoutingOrder(routes, profile))
         {
@@ -237,6 +295,7 @@ public sealed class SpecialistDeskGrain(
             throw SafetyException.FailedPrecondition($"{verdict.Reason}; specialists/{Id} cannot start work now");
         }
 
+        await _wellbeing.EnsureAllowsAccept(me, queueId, itemId, GrainFactory);
         _slots.Accepting();
         try
         {
@@ -258,6 +317,7 @@ public sealed class SpecialistDeskGrain(
 
             _slots.OfferGone(queueId, itemId);
             _slots.Hold(queueId, itemId);
+            await EnsureDurable(_wellbeing.Accepted(item));
             try
             {
                 await Roster().StartHandling(BySelf($"accepted queues/{queueId}/workItems/{itemId}"));
@@ -265,7 +325,7 @@ public sealed class SpecialistDeskGrain(
             catch (SafetyException)
             {
                 // The specialist changed state meanwhile: hand the item back rather than hold it idle.
-                await Queue(queueId).Release(itemId, Id, "the specialist could not start handling");
+                _wellbeing.LeftHands(await Queue(queueId).Release(itemId, Id, "the specialist could not start handling"));
                 _slots.LetGo(queueId, itemId);
                 throw;
             }
@@ -288,6 +348,7 @@ public sealed class SpecialistDeskGrain(
         var item = await Queue(queueId).Reject(itemId, Id, reason);
         _today.Note((d, now) => d.Rejection(now));
         _slots.OfferGone(queueId, itemId);
+        _wellbeing.OfferGone(queueId, itemId);
         SlotFreed();
         return item;
     }
@@ -297,7 +358,7 @@ public sealed class SpecialistDeskGrain(
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Complete(itemId, Id, outcome);
         _today.Note((d, now) => d.Completion(item.Outcome!.HandleTime, item.Deadline, item.Outcome.CompleteTime));
-        await Finished(queueId, itemId, "completed");
+        await Finished(item, "completed");
         return item;
     }
 
@@ -306,7 +367,7 @@ public sealed class SpecialistDeskGrain(
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Release(itemId, Id, reason);
         _today.Note((d, now) => d.Release(now));
-        await Finished(queueId, itemId, "released");
+        await Finished(item, "released");
         return item;
     }
 
@@ -315,7 +376,7 @@ public sealed class SpecialistDeskGrain(
         await EnsureSpecialistExists();
         var item = await Queue(queueId).Escalate(itemId, Id, targetQueueId, reason);
         _today.Note((d, now) => d.Escalation(now));
-        await Finished(queueId, itemId, "escalated");
+        await Finished(item, "escalated");
         return item;
     }
 
@@ -323,7 +384,7 @@ public sealed class SpecialistDeskGrain(
     {
         await EnsureSpecialistExists();
         var item = await GrainFactory.Reference<ISpecialistDeskGrain>(toSpecialistId).ReceiveTransfer(queueId, itemId, Id, reason);
-        await Finished(queueId, itemId, "transferred");
+        await Finished(item, "transferred");
         return item;
     }
 
@@ -339,7 +400,7 @@ public sealed class SpecialistDeskGrain(
         _slots.Asking(1);
         try
         {
-            var offer = await Queue(queueId).Transfer(itemId, fromSpecialistId, Profile(me), reason);
+            var offer = await Queue(queueId).Transfer(itemId, fromSpecialistId, await RoutingNow(me), reason);
             Offered(queueId, offer);
             return offer;
         }
@@ -358,6 +419,7 @@ public sealed class SpecialistDeskGrain(
 
     public async Task OfferExpired(string queueId, string itemId)
     {
+        _wellbeing.OfferGone(queueId, itemId);
         if (_slots.OfferGone(queueId, itemId))
         {
             _today.Note((d, now) => d.Expiry(now));
@@ -380,13 +442,15 @@ public sealed class SpecialistDeskGrain(
         }
     }
 
-    private async Task Finished(string queueId, string itemId, string action)
+    /// <summary>An item left the specialist's hands: its slot is free, and its exposure ended when its history says.</summary>
+    private async Task Finished(WorkItemView item, string action)
     {
-        _slots.LetGo(queueId, itemId);
+        _slots.LetGo(item.QueueId, item.ItemId);
+        _wellbeing.LeftHands(item);
         SlotFreed();
         if (_slots.NothingInHand)
         {
-            await Roster().FinishHandling(BySelf($"{action} queues/{queueId}/workItems/{itemId}"));
+            await Roster().FinishHandling(BySelf($"{action} queues/{item.QueueId}/workItems/{item.ItemId}"));
         }
     }
 
@@ -410,7 +474,8 @@ public sealed class SpecialistDeskGrain(
     {
         var me = await Self();
         IEnumerable<string> queueIds = queueId.Length > 0 ? [queueId] : (await Directory().ServedBy(me.TeamId)).Select(r => r.QueueId);
-        return [.. await Task.WhenAll(queueIds.Select(id => Queue(id).Explain(Profile(me), Availability(me))))];
+        var profile = await RoutingNow(me);
+        return [.. await Task.WhenAll(queueIds.Select(id => Queue(id).Explain(profile, Availability(me))))];
     }
 
     private ISpecialistGrain Roster() => GrainFactory.Reference<ISpecialistGrain>(Id);

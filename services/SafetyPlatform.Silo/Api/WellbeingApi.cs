@@ -8,9 +8,15 @@ using SafetyPlatform.Grains.Wellbeing;
 
 namespace SafetyPlatform.Silo.Api;
 
-/// <summary>The wellbeing gRPC service: checks the request, asks the grain that keeps the policy, maps the reply.</summary>
+/// <summary>The wellbeing gRPC service: checks the request, asks the specialist's desk, maps the reply.</summary>
 public sealed class WellbeingApi(IGrainFactory grains) : WellbeingService.WellbeingServiceBase
 {
+    public override async Task<Exposure> GetExposure(GetExposureRequest request, ServerCallContext context)
+    {
+        new FieldCheck().SubResourceName(request.Name, SpecialistName.Collection, "exposure", "name", out var specialistId).ThrowIfAny();
+        return (await grains.Reference<ISpecialistDeskGrain>(specialistId).Exposure()).ToProto();
+    }
+
     public override async Task<WellbeingPolicy> GetWellbeingPolicy(GetWellbeingPolicyRequest request, ServerCallContext context)
     {
         new FieldCheck().SubResourceName(request.Name, TeamName.Collection, WellbeingPolicyName.Singleton, "name", out var teamId).ThrowIfAny();

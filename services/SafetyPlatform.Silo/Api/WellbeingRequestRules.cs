@@ -34,11 +34,11 @@ public static class WellbeingRequestRules
                 "max_consecutive_high_harm" => check.Require(policy.MaxConsecutiveHighHarm >= 1, name, "must be at least 1"),
                 "micro_break_after" => check.Require(policy.MicroBreakAfter >= 1, name, "must be at least 1"),
                 "micro_break" => check.Within(policy.MicroBreak, name, TimeSpan.Zero, TimeSpan.FromHours(1)),
-                "wellness_break_after" => check.Within(policy.WellnessBreakAfter, name, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24)),
-                "wellness_break" => check.Within(policy.WellnessBreak, name, TimeSpan.FromMinutes(1), TimeSpan.FromHours(2)),
+                "wellness_break_after" => check.Within(policy.WellnessBreakAfter, name, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
+                "wellness_break" => check.Within(policy.WellnessBreak, name, TimeSpan.FromSeconds(1), TimeSpan.FromHours(2)),
                 "high_harm_cut_off" => check.Require(policy.HighHarmCutOff.Length == 0
                     || TimeOnly.TryParseExact(policy.HighHarmCutOff, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), name, "must be a local time as HH:MM, or empty for none"),
-                "rotation_after" => check.Within(policy.RotationAfter, name, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24)),
+                "rotation_after" => check.Within(policy.RotationAfter, name, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
                 _ => check,
             };
         }
@@ -59,12 +59,12 @@ public static class WellbeingRequestRules
                 .Require(!budget.HasItemsPerDay || budget.ItemsPerDay >= 1, name + ".items_per_day", "must be at least 1");
             if (budget.TimePerShift is not null)
             {
-                check.Within(budget.TimePerShift, name + ".time_per_shift", TimeSpan.FromMinutes(1), TimeSpan.FromHours(24));
+                check.Within(budget.TimePerShift, name + ".time_per_shift", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24));
             }
 
             if (budget.TimePerDay is not null)
             {
-                check.Within(budget.TimePerDay, name + ".time_per_day", TimeSpan.FromMinutes(1), TimeSpan.FromHours(24));
+                check.Within(budget.TimePerDay, name + ".time_per_day", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24));
             }
         }
 

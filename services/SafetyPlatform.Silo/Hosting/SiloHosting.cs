@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using SafetyPlatform.Grains;
 using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
+using SafetyPlatform.Grains.Wellbeing;
 using SafetyPlatform.Grains.Work;
 using SafetyPlatform.Silo.Api;
 using SafetyPlatform.Silo.Storage;
@@ -28,6 +29,7 @@ public static class SiloHosting
         builder.Services.AddSingleton<IQueueStatsStore, TableQueueStatsStore>();
         builder.Services.AddSingleton<IQueueRouteStore, TableQueueRouteStore>();
         builder.Services.AddSingleton<ISpecialistDayStore, TableSpecialistDayStore>();
+        builder.Services.AddSingleton<IExposureStore, TableExposureStore>();
         builder.Services.Configure<RoutingOptions>(config.GetSection("Routing"));
         builder.Services.AddSingleton<ClusterReadiness>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterReadiness>());

@@ -1,0 +1,199 @@
+using Microsoft.Extensions.Logging;
+using SafetyPlatform.Domain.Roster;
+using SafetyPlatform.Domain.Wellbeing;
+using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Abstractions.Wellbeing;
+using SafetyPlatform.Grains.Roster;
+using SafetyPlatform.Grains.Work;
+
+namespace SafetyPlatform.Grains.Wellbeing;
+
+/// <summary>
+/// A desk's side of wellbeing (docs/WELLBEING.md, docs/adr/0020): keeps the specialist's exposure
+/// ledger, says where they stand against their team's policy for routing, and checks an accept
+/// against it again.
+/// <para>
+/// The ledger is stored a row per change (<see cref="IExposureStore"/>), changes that come
+/// together written together. An accept is answered only once its entry is durable. The end
+/// of an item, a break and a shift's start are written straight after, off the caller's path:
+/// what a crash loses of them is rebuilt when the desk activates (<see cref="Reconcile"/>) from
+/// the queues, whose items' histories hold the times, and from the roster.
+/// </para>
+/// </summary>
+internal sealed class DeskWellbeing
+{
+    /// <summary>How often entries older than the ledger keeps are deleted.</summary>
+    private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
+
+    private readonly string _specialistId;
+    private readonly IExposureStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly GroupCommit<ExposureRecord> _writes;
+    private readonly TeamWellbeingCache _team;
+    private readonly Dictionary<(string Queue, string Item), HarmCategory> _offered = [];
+    private ExposureLedger _ledger = new();
+    private DateTimeOffset? _shiftStart;
+    private DateTimeOffset _forgotAt;
+
+    public DeskWellbeing(string specialistId, IExposureStore store, TimeProvider time, ILogger logger)
+    {
+        _specialistId = specialistId;
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _team = new TeamWellbeingCache(time);
+        _writes = new GroupCommit<ExposureRecord>(r => r.Key, records => store.Save(specialistId, records));
+    }
+
+    /// <summary>Set once a write failed: the desk must be activated again, reloading from storage.</summary>
+    public bool Failed => _writes.Failure is not null;
+
+    /// <summary>The key of an item in the ledger: item ids are unique within their queue.</summary>
+    public static string Key(string queueId, string itemId) => $"{queueId}/{itemId}";
+
+    /// <summary>Reads the stored ledger.</summary>
+    public async Task Load()
+    {
+        var stored = await _store.Load(_specialistId);
+        _ledger = new ExposureLedger(stored.Entries, stored.Breaks);
+        _shiftStart = stored.ShiftStart;
+        _forgotAt = _time.GetUtcNow();
+        _ledger.Forget(_forgotAt);
+        _store.DeleteEndedBefore(_specialistId, _forgotAt - ExposureLedger.Kept).Ignore();
+    }
+
+    /// <summary>
+    /// After <see cref="Load"/>: items the queues say the specialist holds are in hand in the
+    /// ledger, and an item in hand in the ledger they no longer hold ended when its history says
+    /// (<paramref name="findItem"/>), or now when it cannot be found.
+    /// </summary>
+    public async Task Reconcile(IReadOnlyCollection<WorkItemView> held, Func<string, string, Task<WorkItemView?>> findItem)
+    {
+        foreach (var item in held)
+        {
+            _ = Write(_ledger.Accepted(Key(item.QueueId, item.ItemId), item.Submission.HarmCategory, HarmTaxonomy.SeverityOf(item.Submission.HarmCategory),
+                QueueRouting.DefaultExpectedHandleTime, ExposureTimes.Accepted(item.History) ?? _time.GetUtcNow()));
+        }
+
+        var holding = held.Select(i => Key(i.QueueId, i.ItemId)).ToHashSet();
+        foreach (var stale in _ledger.InHand.Where(e => !holding.Contains(e.ItemId)).ToList())
+        {
+            var slash = stale.ItemId.IndexOf('/', StringComparison.Ordinal);
+            var item = await findItem(stale.ItemId[..slash], stale.ItemId[(slash + 1)..]);
+            _ = Write(_ledger.Finished(stale.ItemId, item is not null && ExposureTimes.LeftHands(item.History) is { } left ? left : _time.GetUtcNow()));
+        }
+
+        await _writes.Flushed();
+    }
+
+    /// <summary>Where the specialist stands now against their team's policy.</summary>
+    public async Task<WellbeingStanding> Standing(SpecialistView me, IGrainFactory grains)
+    {
+        var (policy, zone) = await _team.Get(me.TeamId, grains);
+        var now = _time.GetUtcNow();
+        return WellbeingStanding.Of(policy, _ledger, PersonalLimits.None, zone, _shiftStart ?? now, null, now);
+    }
+
+    /// <summary>The specialist's exposure as at now, on their team's clock.</summary>
+    public async Task<ExposureView> View(SpecialistView me, IGrainFactory grains)
+    {
+        var (_, zone) = await _team.Get(me.TeamId, grains);
+        return ExposureView.Of(_specialistId, _ledger, _shiftStart, zone, _time.GetUtcNow());
+    }
+
+    public void Offered(string queueId, WorkItemView offer) => _offered[(queueId, offer.ItemId)] = offer.Submission.HarmCategory;
+
+    public void OfferGone(string queueId, string itemId) => _offered.Remove((queueId, itemId));
+
+    /// <summary>
+    /// The accept is checked against the wellbeing limits again: another item accepted since the
+    /// offer may have used what this one needed. FAILED_PRECONDITION naming the rule; the offer stays open until it lapses.
+    /// </summary>
+    public async Task EnsureAllowsAccept(SpecialistView me, string queueId, string itemId, IGrainFactory grains)
+    {
+        if (!_offered.TryGetValue((queueId, itemId), out var category))
+        {
+            return;
+        }
+
+        var verdict = WellbeingRules.Check(await Standing(me, grains), ItemExposure.Of(category, QueueRouting.DefaultExpectedHandleTime));
+        if (!verdict.IsAllowed)
+        {
+            throw SafetyException.FailedPrecondition(
+                $"specialists/{_specialistId} is held back from queues/{queueId}/workItems/{itemId} by the wellbeing rule {verdict.Rule}: {verdict.Reason}");
+        }
+
+        _offered.Remove((queueId, itemId));
+    }
+
+    /// <summary>The specialist accepted <paramref name="item"/>; completes once its entry is durable.</summary>
+    public Task Accepted(WorkItemView item)
+    {
+        var category = item.Submission.HarmCategory;
+        return Write(_ledger.Accepted(Key(item.QueueId, item.ItemId), category, HarmTaxonomy.SeverityOf(category), QueueRouting.DefaultExpectedHandleTime,
+            ExposureTimes.Accepted(item.History) ?? _time.GetUtcNow()));
+    }
+
+    /// <summary><paramref name="item"/> left the specialist's hands, when its history says; written off the caller's path.</summary>
+    public void LeftHands(WorkItemView item)
+    {
+        WriteLater(_ledger.Finished(Key(item.QueueId, item.ItemId), ExposureTimes.LeftHands(item.History) ?? _time.GetUtcNow()));
+        ForgetOld();
+    }
+
+    /// <summary>
+    /// Follows their activity state from one committed version to the next: a wellness break
+    /// begins or ends, and coming on from OFFLINE starts a shift. The first version a desk sees
+    /// (<paramref name="before"/> null) brings the ledger in line with it.
+    /// </summary>
+    public void Follow(SpecialistView? before, SpecialistView after)
+    {
+        var (to, at) = (after.ActivityState, after.ActivityStateStart);
+        if (to == ActivityState.WellnessBreak)
+        {
+            WriteLater(_ledger.BreakStarted(at));
+        }
+        else
+        {
+            WriteLater(_ledger.BreakEnded(at));
+        }
+
+        var cameOn = before is null ? _shiftStart is null && to != ActivityState.Offline : before.ActivityState == ActivityState.Offline && to != ActivityState.Offline;
+        if (cameOn)
+        {
+            _shiftStart = at;
+            WriteLater(ExposureRecord.Shift(at));
+        }
+    }
+
+    /// <summary>Completes when every change so far is durable.</summary>
+    public Task Flushed() => _writes.Flushed();
+
+    private Task Write(ExposureEntry? changed) => changed is null ? Task.CompletedTask : _writes.Mark(ExposureRecord.Of(changed));
+
+    private void WriteLater(ExposureEntry? changed) => WriteLater(changed is null ? null : ExposureRecord.Of(changed));
+
+    private void WriteLater(WellnessBreak? changed) => WriteLater(changed is null ? null : ExposureRecord.Of(changed));
+
+    private void WriteLater(ExposureRecord? record)
+    {
+        if (record is not null)
+        {
+            _writes.Mark(record).ContinueWith(
+                t => _logger.LogWarning(t.Exception, "Exposure of specialists/{Specialist} not stored; the desk reloads it", _specialistId),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current).Ignore();
+        }
+    }
+
+    private void ForgetOld()
+    {
+        var now = _time.GetUtcNow();
+        if (now - _forgotAt >= ForgetEvery)
+        {
+            _forgotAt = now;
+            _ledger.Forget(now);
+            _store.DeleteEndedBefore(_specialistId, now - ExposureLedger.Kept).Ignore();
+        }
+    }
+}

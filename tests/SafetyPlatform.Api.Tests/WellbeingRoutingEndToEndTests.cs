@@ -1,0 +1,115 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using SafetyPlatform.Api.Roster.V1;
+using SafetyPlatform.Api.Tests.Infrastructure;
+using SafetyPlatform.Api.Type.V1;
+using SafetyPlatform.Api.Wellbeing.V1;
+using SafetyPlatform.Api.Work.V1;
+using static SafetyPlatform.Api.Tests.RosterEndToEndTests;
+using static SafetyPlatform.Api.Tests.WorkEndToEndTests;
+
+namespace SafetyPlatform.Api.Tests;
+
+/// <summary>
+/// Routing keeps each specialist within their team's wellbeing policy, through the real gateway:
+/// an item that would break a limit goes to a colleague or waits, the specialist gets the next
+/// item that fits, and ExplainRouting names the wellbeing rule that held the item back.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public class WellbeingRoutingEndToEndTests(PlatformFixture fixture)
+{
+    private WorkService.WorkServiceClient Work => fixture.Connection.Work;
+
+    /// <summary>A floor whose team runs with no limits but the ones <paramref name="policy"/> sets (the fields in <paramref name="paths"/>).</summary>
+    private async Task<(Team Team, Queue Queue)> FloorWith(WellbeingPolicy policy, params string[] paths)
+    {
+        var (team, queue) = await NewFloor(fixture.Connection);
+        policy.Name = team.Name + "/wellbeingPolicy";
+        await fixture.Connection.Wellbeing.UpdateWellbeingPolicyAsync(new UpdateWellbeingPolicyRequest
+        {
+            Policy = policy, UpdateMask = new FieldMask { Paths = { paths } }, Reason = "test", Actor = "specialists/lead-orla",
+        });
+        return (team, queue);
+    }
+
+    private async Task<WorkItem> Arrives(Queue queue, HarmCategory category)
+    {
+        var request = Report(queue, Unique("item"));
+        request.WorkItem.HarmCategory = category;
+        return await Work.EnqueueWorkItemAsync(request);
+    }
+
+    private async Task<WorkItem?> Next(Specialist specialist) =>
+        (await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = specialist.Name })).WorkItem;
+
+    private async Task Handle(Specialist specialist, WorkItem offer)
+    {
+        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = specialist.Name });
+        await Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = offer.Name, Specialist = specialist.Name, Outcome = new Outcome { Decision = "remove" } });
+    }
+
+    [Fact]
+    public async Task An_item_that_would_pass_a_budget_goes_to_a_colleague_and_routing_says_which_rule_held_it_back()
+    {
+        // One child-safety item per shift.
+        var (team, queue) = await FloorWith(new WellbeingPolicy { Budgets = { new ExposureBudget { HarmCategory = HarmCategory.ChildSafety, ItemsPerShift = 1 } } }, "budgets");
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        var first = await Arrives(queue, HarmCategory.ChildSafety);
+        Assert.Equal(first.Name, (await Next(aoife))!.Name);
+        await Handle(aoife, first);
+
+        var second = await Arrives(queue, HarmCategory.ChildSafety);
+        Assert.Null(await Next(aoife));
+        var explained = Assert.Single((await Work.ExplainRoutingAsync(new ExplainRoutingRequest { Specialist = aoife.Name, Queue = queue.Name })).Queues);
+        Assert.Equal(EligibilityRule.Wellbeing, explained.BlockingRule);
+        Assert.Contains("ShiftBudget", explained.Reason, StringComparison.Ordinal);
+
+        // Hate speech still reaches her, past the child-safety item ahead of it; Bríd takes that one.
+        var hate = await Arrives(queue, HarmCategory.HateSpeech);
+        Assert.Equal(hate.Name, (await Next(aoife))!.Name);
+        var brid = await AvailableSpecialist(fixture.Connection, team, "Brid");
+        Assert.Equal(second.Name, (await Next(brid))!.Name);
+    }
+
+    [Fact]
+    public async Task Two_offers_that_together_pass_a_budget_cannot_both_be_accepted()
+    {
+        var (team, queue) = await FloorWith(new WellbeingPolicy { Budgets = { new ExposureBudget { HarmCategory = HarmCategory.ChildSafety, ItemsPerShift = 1 } } }, "budgets");
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife", maxItems: 2);
+        await Arrives(queue, HarmCategory.ChildSafety);
+        await Arrives(queue, HarmCategory.ChildSafety);
+        var (one, two) = ((await Next(aoife))!, (await Next(aoife))!);
+
+        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = one.Name, Specialist = aoife.Name });
+        var refused = await Expect.Status(StatusCode.FailedPrecondition,
+            () => Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = two.Name, Specialist = aoife.Name }).ResponseAsync);
+        Assert.Contains("ShiftBudget", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_critical_item_the_cool_down_holds_the_next_critical_one_and_the_cut_off_holds_high_harm_work()
+    {
+        var (team, queue) = await FloorWith(new WellbeingPolicy { CoolDown = Duration.FromTimeSpan(TimeSpan.FromHours(1)) }, "cool_down");
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        var extremism = await Arrives(queue, HarmCategory.ViolentExtremism);
+        var offered = (await Next(aoife))!;
+        Assert.Equal(extremism.Name, offered.Name);
+        await Handle(aoife, offered);
+
+        await Arrives(queue, HarmCategory.ChildSafety);
+        var selfHarm = await Arrives(queue, HarmCategory.SuicideSelfHarm);
+        // The child-safety item waits out the cool-down; the self-harm item (high, not critical) does not.
+        Assert.Equal(selfHarm.Name, (await Next(aoife))!.Name);
+
+        // A cut-off at midnight: no high-harm work at any hour of the day; lower-harm work goes on.
+        var (night, nightQueue) = await FloorWith(new WellbeingPolicy { HighHarmCutOff = "00:00" }, "high_harm_cut_off");
+        var cian = await AvailableSpecialist(fixture.Connection, night, "Cian");
+        await Arrives(nightQueue, HarmCategory.AnimalCruelty);
+        var spam = await Arrives(nightQueue, HarmCategory.SpamScams);
+        Assert.Equal(spam.Name, (await Next(cian))!.Name);
+        await Handle(cian, spam);
+        var explained = Assert.Single((await Work.ExplainRoutingAsync(new ExplainRoutingRequest { Specialist = cian.Name, Queue = nightQueue.Name })).Queues);
+        Assert.Equal(EligibilityRule.Wellbeing, explained.BlockingRule);
+        Assert.Contains("CutOff", explained.Reason, StringComparison.Ordinal);
+    }
+}
