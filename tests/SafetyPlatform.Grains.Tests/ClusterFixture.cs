@@ -309,11 +309,7 @@ public sealed class InMemoryExposureStore : IExposureStore
 
     public Task<StoredExposure> Load(string specialistId, CancellationToken cancellationToken = default)
     {
-        var mine = _rows.Where(r => r.Key.Specialist == specialistId).Select(r => r.Value).ToList();
-        return Task.FromResult(new StoredExposure(
-            [.. mine.Select(r => r.Entry).OfType<ExposureEntry>()],
-            [.. mine.Select(r => r.Break).OfType<WellnessBreak>()],
-            mine.FirstOrDefault(r => r.Key == ExposureRecord.ShiftKey)?.ShiftStart));
+        return Task.FromResult(StoredExposure.Of(_rows.Where(r => r.Key.Specialist == specialistId).Select(r => r.Value)));
     }
 
     public Task Save(string specialistId, IReadOnlyCollection<ExposureRecord> records, CancellationToken cancellationToken = default)

@@ -13,11 +13,12 @@ namespace SafetyPlatform.Grains.Wellbeing;
 /// ledger, says where they stand against their team's policy for routing, and checks an accept
 /// against it again.
 /// <para>
-/// The ledger is stored a row per change (<see cref="IExposureStore"/>), changes that come
-/// together written together. An accept is answered only once its entry is durable. The end
-/// of an item, a break and a shift's start are written straight after, off the caller's path:
-/// what a crash loses of them is rebuilt when the desk activates (<see cref="Reconcile"/>) from
-/// the queues, whose items' histories hold the times, and from the roster.
+/// The ledger is stored a row per change (<see cref="IExposureStore"/>, which writes rows that
+/// come together in one transaction), straight after the change, off the caller's path; the desk
+/// waits for an item's accept to be durable before the item may leave their hands. What a crash
+/// loses is rebuilt when the desk activates (<see cref="Reconcile"/>): an item still held from
+/// the queues, the end of one no longer held from its history (its accept was durable), breaks
+/// and the shift from the roster.
 /// </para>
 /// </summary>
 internal sealed class DeskWellbeing
@@ -29,7 +30,6 @@ internal sealed class DeskWellbeing
     private readonly IExposureStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly GroupCommit<ExposureRecord> _writes;
     private readonly TeamWellbeingCache _team;
     private readonly Dictionary<(string Queue, string Item), HarmCategory> _offered = [];
     private ExposureLedger _ledger = new();
@@ -43,11 +43,12 @@ internal sealed class DeskWellbeing
         _time = time;
         _logger = logger;
         _team = new TeamWellbeingCache(time);
-        _writes = new GroupCommit<ExposureRecord>(r => r.Key, records => store.Save(specialistId, records));
     }
 
-    /// <summary>Set once a write failed: the desk must be activated again, reloading from storage.</summary>
-    public bool Failed => _writes.Failure is not null;
+    private Task _lastWrite = Task.CompletedTask;
+
+    /// <summary>Set once a write failed: memory holds what storage may not, so the desk must be activated again, reloading from storage.</summary>
+    public bool Failed { get; private set; }
 
     /// <summary>The key of an item in the ledger: item ids are unique within their queue.</summary>
     public static string Key(string queueId, string itemId) => $"{queueId}/{itemId}";
@@ -84,7 +85,7 @@ internal sealed class DeskWellbeing
             _ = Write(_ledger.Finished(stale.ItemId, item is not null && ExposureTimes.LeftHands(item.History) is { } left ? left : _time.GetUtcNow()));
         }
 
-        await _writes.Flushed();
+        await _lastWrite;
     }
 
     /// <summary>Where the specialist stands now against their team's policy.</summary>
@@ -127,11 +128,11 @@ internal sealed class DeskWellbeing
         _offered.Remove((queueId, itemId));
     }
 
-    /// <summary>The specialist accepted <paramref name="item"/>; completes once its entry is durable.</summary>
-    public Task Accepted(WorkItemView item)
+    /// <summary>The specialist accepted <paramref name="item"/>, when its history says; written off the caller's path (<see cref="Flushed"/> awaits it).</summary>
+    public void Accepted(WorkItemView item)
     {
         var category = item.Submission.HarmCategory;
-        return Write(_ledger.Accepted(Key(item.QueueId, item.ItemId), category, HarmTaxonomy.SeverityOf(category), QueueRouting.DefaultExpectedHandleTime,
+        WriteLater(_ledger.Accepted(Key(item.QueueId, item.ItemId), category, HarmTaxonomy.SeverityOf(category), QueueRouting.DefaultExpectedHandleTime,
             ExposureTimes.Accepted(item.History) ?? _time.GetUtcNow()));
     }
 
@@ -167,10 +168,30 @@ internal sealed class DeskWellbeing
         }
     }
 
-    /// <summary>Completes when every change so far is durable.</summary>
-    public Task Flushed() => _writes.Flushed();
+    /// <summary>Completes when every change so far is durable (the store keeps one partition's writes in order).</summary>
+    public Task Flushed() => _lastWrite;
 
-    private Task Write(ExposureEntry? changed) => changed is null ? Task.CompletedTask : _writes.Mark(ExposureRecord.Of(changed));
+    private Task Write(ExposureEntry? changed) => changed is null ? Task.CompletedTask : Write(ExposureRecord.Of(changed));
+
+    private Task Write(ExposureRecord record)
+    {
+        var write = Watched(_store.Save(_specialistId, [record]));
+        _lastWrite = write;
+        return write;
+    }
+
+    private async Task Watched(Task write)
+    {
+        try
+        {
+            await write;
+        }
+        catch
+        {
+            Failed = true;
+            throw;
+        }
+    }
 
     private void WriteLater(ExposureEntry? changed) => WriteLater(changed is null ? null : ExposureRecord.Of(changed));
 
@@ -180,7 +201,7 @@ internal sealed class DeskWellbeing
     {
         if (record is not null)
         {
-            _writes.Mark(record).ContinueWith(
+            Write(record).ContinueWith(
                 t => _logger.LogWarning(t.Exception, "Exposure of specialists/{Specialist} not stored; the desk reloads it", _specialistId),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current).Ignore();
         }

@@ -5,7 +5,8 @@ namespace SafetyPlatform.Grains.Wellbeing;
 
 /// <summary>
 /// One stored row of a ledger: an entry, a wellness break, or the shift's start. The key names the
-/// row and is written as the table's row key: entries and breaks sort by when they began.
+/// row and is written as the table's row key: entries and breaks sort by when they began. An
+/// entry's end replaces its accept's row.
 /// </summary>
 public sealed record ExposureRecord(string Key, ExposureEntry? Entry, WellnessBreak? Break, DateTimeOffset? ShiftStart)
 {

@@ -6,4 +6,33 @@ namespace SafetyPlatform.Grains.Wellbeing;
 public sealed record StoredExposure(IReadOnlyList<ExposureEntry> Entries, IReadOnlyList<WellnessBreak> Breaks, DateTimeOffset? ShiftStart)
 {
     public static StoredExposure Empty { get; } = new([], [], null);
+
+    /// <summary>The ledger from its stored rows (an entry given twice: the finished copy stands).</summary>
+    public static StoredExposure Of(IEnumerable<ExposureRecord> records)
+    {
+        var entries = new Dictionary<(string ItemId, DateTimeOffset Started), ExposureEntry>();
+        var breaks = new List<WellnessBreak>();
+        DateTimeOffset? shiftStart = null;
+        foreach (var record in records)
+        {
+            if (record.Entry is { } entry)
+            {
+                var key = (entry.ItemId, entry.Started);
+                if (entry.Finished is not null || !entries.ContainsKey(key))
+                {
+                    entries[key] = entry;
+                }
+            }
+            else if (record.Break is { } wellnessBreak)
+            {
+                breaks.Add(wellnessBreak);
+            }
+            else
+            {
+                shiftStart = record.ShiftStart;
+            }
+        }
+
+        return new StoredExposure([.. entries.Values], breaks, shiftStart);
+    }
 }

@@ -156,6 +156,16 @@ public sealed class SpecialistDeskGrain(
 
     private Task<SpecialistView> Self() => _me.Get(() => Roster().Get());
 
+    /// <summary>
+    /// Before an item leaves their hands, its accept is durable in the ledger (it almost always is
+    /// already): its end can then always be read again from the item's history after a crash.
+    /// </summary>
+    private async Task BeforeLettingGo()
+    {
+        await EnsureSpecialistExists();
+        await EnsureDurable(_wellbeing.Flushed());
+    }
+
     public Task SpecialistChanged(SpecialistView view)
     {
         var teamBefore = _me.TeamId;
@@ -238,8 +248,19 @@ public sealed class SpecialistDeskGrain(
         _wellbeing.Offered(queueId, offer);
     }
 
-    /// <summary>The routing profile with where the specialist stands against their team's wellbeing policy now.</summary>
-    private async Task<RoutingProfile> RoutingNow(SpecialistView me) => Profile(me) with { Wellbeing = await _wellbeing.Standing(me, GrainFactory) };
+    /// <summary>
+    /// The routing profile with where the specialist stands against their team's wellbeing policy
+    /// now. After a failed exposure write the desk reloads its ledger once this call is done.
+    /// </summary>
+    private async Task<RoutingProfile> RoutingNow(SpecialistView me)
+    {
+        if (_wellbeing.Failed)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Profile(me) with { Wellbeing = await _wellbeing.Standing(me, GrainFactory) };
+    }
 
     /// <summary>A write the caller's answer waits for; when it fails the desk reloads its exposure from storage on its next call.</summary>
     private async Task EnsureDurable(Task write)
@@ -317,7 +338,7 @@ public sealed class SpecialistDeskGrain(
 
             _slots.OfferGone(queueId, itemId);
             _slots.Hold(queueId, itemId);
-            await EnsureDurable(_wellbeing.Accepted(item));
+            _wellbeing.Accepted(item);
             try
             {
                 await Roster().StartHandling(BySelf($"accepted queues/{queueId}/workItems/{itemId}"));
@@ -355,7 +376,7 @@ public sealed class SpecialistDeskGrain(
 
     public async Task<WorkItemView> Complete(string queueId, string itemId, WorkOutcome outcome)
     {
-        await EnsureSpecialistExists();
+        await BeforeLettingGo();
         var item = await Queue(queueId).Complete(itemId, Id, outcome);
         _today.Note((d, now) => d.Completion(item.Outcome!.HandleTime, item.Deadline, item.Outcome.CompleteTime));
         await Finished(item, "completed");
@@ -364,7 +385,7 @@ public sealed class SpecialistDeskGrain(
 
     public async Task<WorkItemView> Release(string queueId, string itemId, string reason)
     {
-        await EnsureSpecialistExists();
+        await BeforeLettingGo();
         var item = await Queue(queueId).Release(itemId, Id, reason);
         _today.Note((d, now) => d.Release(now));
         await Finished(item, "released");
@@ -373,7 +394,7 @@ public sealed class SpecialistDeskGrain(
 
     public async Task<WorkItemView> Escalate(string queueId, string itemId, string targetQueueId, string reason)
     {
-        await EnsureSpecialistExists();
+        await BeforeLettingGo();
         var item = await Queue(queueId).Escalate(itemId, Id, targetQueueId, reason);
         _today.Note((d, now) => d.Escalation(now));
         await Finished(item, "escalated");
@@ -382,7 +403,7 @@ public sealed class SpecialistDeskGrain(
 
     public async Task<WorkItemView> Transfer(string queueId, string itemId, string toSpecialistId, string reason)
     {
-        await EnsureSpecialistExists();
+        await BeforeLettingGo();
         var item = await GrainFactory.Reference<ISpecialistDeskGrain>(toSpecialistId).ReceiveTransfer(queueId, itemId, Id, reason);
         await Finished(item, "transferred");
         return item;

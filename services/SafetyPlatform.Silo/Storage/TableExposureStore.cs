@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using SafetyPlatform.Domain.Roster;
@@ -7,84 +8,88 @@ using SafetyPlatform.Grains.Wellbeing;
 namespace SafetyPlatform.Silo.Storage;
 
 /// <summary>
-/// Exposure ledgers in the Azure Table <c>Exposure</c> (docs/adr/0020): one partition per
-/// specialist; a row per entry (`e{accepted ticks}_{queue}_{item}`), per wellness break
-/// (`b{started ticks}`) and the row `shift`. Times are UTC ticks, exact to the tick of the items'
-/// histories. A save is one entity-group transaction per 100 rows. The column names are the
-/// stored format: never rename them.
+/// Exposure ledgers in the Azure Table <c>Exposure</c> (docs/adr/0021). Specialists share
+/// <see cref="Partitions"/> partitions (`p00`…, by a stable hash of the id), so that the rows of
+/// many specialists written at once go in one entity-group transaction of up to 100 rows
+/// (<see cref="TableGroupCommit"/>); a specialist's rows are one range of their partition:
+/// `{specialist}_e{accepted ticks}_{queue}_{item}` per entry (<see cref="ExposureRecord"/>),
+/// `{specialist}_b{started ticks}` per wellness break and `{specialist}_shift`. Times are UTC ticks, exact to the tick of the items'
+/// histories. The column names are the stored format: never rename them.
 /// </summary>
-public sealed class TableExposureStore(TableServiceClient service) : IExposureStore
+public sealed class TableExposureStore : IExposureStore
 {
     public const string TableName = "Exposure";
 
-    private const int MaxTransaction = 100;
+    /// <summary>
+    /// Few, so that rows written at once share transactions (on Azurite each row costs more apart
+    /// than together); Azure serves a partition up to about 2,000 rows a second.
+    /// </summary>
+    public const int Partitions = 2;
 
-    private readonly CreatedTable _table = new(service, TableName);
+    private readonly CreatedTable _table;
+    private readonly TableGroupCommit _batches;
+
+    public TableExposureStore(TableServiceClient service)
+    {
+        _table = new CreatedTable(service, TableName);
+        _batches = new TableGroupCommit(_table);
+    }
 
     public async Task<StoredExposure> Load(string specialistId, CancellationToken cancellationToken = default)
     {
         var table = await _table.Get().ConfigureAwait(false);
-        var entries = new List<ExposureEntry>();
-        var breaks = new List<WellnessBreak>();
-        DateTimeOffset? shiftStart = null;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {specialistId}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var records = new List<ExposureRecord>();
+        await foreach (var row in table.QueryAsync<TableEntity>(RangeOf(specialistId), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (row.RowKey == ExposureRecord.ShiftKey)
+            var key = row.RowKey[(specialistId.Length + 1)..];
+            records.Add(key switch
             {
-                shiftStart = At(row, "Started");
-            }
-            else if (row.RowKey.StartsWith('e'))
-            {
-                entries.Add(new ExposureEntry(
+                ExposureRecord.ShiftKey => ExposureRecord.Shift(At(row, "Started")!.Value),
+                _ when key[0] == 'e' => ExposureRecord.Of(new ExposureEntry(
                     row.GetString("Item"),
                     (HarmCategory)row.GetInt32("Category")!.Value,
                     (HarmSeverity)row.GetInt32("Severity")!.Value,
                     At(row, "Started")!.Value,
                     At(row, "Finished"),
-                    TimeSpan.FromTicks(row.GetInt64("Expected")!.Value)));
-            }
-            else if (row.RowKey.StartsWith('b'))
-            {
-                breaks.Add(new WellnessBreak(At(row, "Started")!.Value, At(row, "Ended")));
-            }
+                    TimeSpan.FromTicks(row.GetInt64("Expected")!.Value))),
+                _ => ExposureRecord.Of(new WellnessBreak(At(row, "Started")!.Value, At(row, "Ended"))),
+            });
         }
 
-        return new StoredExposure(entries, breaks, shiftStart);
+        return StoredExposure.Of(records);
     }
 
-    public async Task Save(string specialistId, IReadOnlyCollection<ExposureRecord> records, CancellationToken cancellationToken = default)
-    {
-        var table = await _table.Get().ConfigureAwait(false);
-        foreach (var chunk in records.Chunk(MaxTransaction))
-        {
-            var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(specialistId, r)));
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task Save(string specialistId, IReadOnlyCollection<ExposureRecord> records, CancellationToken cancellationToken = default) =>
+        _batches.Write(PartitionOf(specialistId), records.Select(r => Row(specialistId, r)));
 
     public async Task DeleteEndedBefore(string specialistId, DateTimeOffset before, CancellationToken cancellationToken = default)
     {
         var table = await _table.Get().ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {specialistId} and RowKey ne {ExposureRecord.ShiftKey}");
         var old = new List<TableTransactionAction>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Finished", "Ended"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(RangeOf(specialistId), select: ["PartitionKey", "RowKey", "Finished", "Ended"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if ((At(row, "Finished") ?? At(row, "Ended")) is { } end && end < before)
             {
-                old.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(specialistId, row.RowKey), ETag.All));
+                old.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.PartitionKey, row.RowKey), ETag.All));
             }
         }
 
-        foreach (var chunk in old.Chunk(MaxTransaction))
+        foreach (var chunk in old.Chunk(TableGroupCommit.MaxTransaction))
         {
             await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    private static string PartitionOf(string specialistId) =>
+        "p" + ((Domain.Work.StableHash.Of(specialistId) & long.MaxValue) % Partitions).ToString("D2", CultureInfo.InvariantCulture);
+
+    /// <summary>The specialist's rows: ids hold no `_`, and `` ` `` is the character after it.</summary>
+    private static string RangeOf(string specialistId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(specialistId)} and RowKey gt {specialistId + "_"} and RowKey lt {specialistId + "`"}");
+
     private static TableEntity Row(string specialistId, ExposureRecord record)
     {
-        var row = new TableEntity(specialistId, record.Key);
+        var row = new TableEntity(PartitionOf(specialistId), $"{specialistId}_{record.Key}");
         if (record.Entry is { } entry)
         {
             row["Item"] = entry.ItemId;
