@@ -112,4 +112,73 @@ public class WellbeingRoutingEndToEndTests(PlatformFixture fixture)
         Assert.Equal(EligibilityRule.Wellbeing, explained.BlockingRule);
         Assert.Contains("CutOff", explained.Reason, StringComparison.Ordinal);
     }
+
+    private async Task ExpectItemsTakeOneSecond(Queue queue) =>
+        await Work.UpdateQueueAsync(new UpdateQueueRequest { Queue = new Queue { Name = queue.Name, ExpectedHandleTime = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) } });
+
+    private async Task SetState(Specialist specialist, ActivityState state) =>
+        await fixture.Connection.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = specialist.Name, ActivityState = state });
+
+    private async Task<EligibilityRule> BlockingRule(Specialist specialist, Queue queue, string contains)
+    {
+        var explained = Assert.Single((await Work.ExplainRoutingAsync(new ExplainRoutingRequest { Specialist = specialist.Name, Queue = queue.Name })).Queues);
+        Assert.Contains(contains, explained.Reason, StringComparison.Ordinal);
+        return explained.BlockingRule;
+    }
+
+    [Fact]
+    public async Task A_wellness_break_is_enforced_once_due_and_high_harm_work_comes_back_after_it()
+    {
+        // Items of this queue are expected to take 1 s; a wellness break of 1 s is due after 1 s of high-harm work.
+        var (team, queue) = await FloorWith(new WellbeingPolicy
+        {
+            WellnessBreakAfter = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
+            WellnessBreak = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
+        }, "wellness_break_after", "wellness_break");
+        await ExpectItemsTakeOneSecond(queue);
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        var first = await Arrives(queue, HarmCategory.SuicideSelfHarm);
+        Assert.Equal(first.Name, (await Next(aoife))!.Name);
+        await Handle(aoife, first);
+
+        // Any high-harm time at all, plus the next item's 1 s, passes the 1 s: the break is due.
+        var second = await Arrives(queue, HarmCategory.ViolentGraphic);
+        Assert.Null(await Next(aoife));
+        Assert.Equal(EligibilityRule.Wellbeing, await BlockingRule(aoife, queue, "WellnessBreakDue"));
+
+        // Taking the break is one call; it counts once it has lasted 1 s, and then the item comes.
+        await SetState(aoife, ActivityState.WellnessBreak);
+        var onBreak = await fixture.Connection.Roster.GetSpecialistAsync(new GetSpecialistRequest { Name = aoife.Name });
+        await Loopback.WaitUntil(() => Task.FromResult(DateTimeOffset.UtcNow - onBreak.ActivityStateStartTime.ToDateTimeOffset() > TimeSpan.FromSeconds(1.2)),
+            TimeSpan.FromSeconds(10), () => "the break did not last a second");
+        await SetState(aoife, ActivityState.Available);
+        Assert.Equal(second.Name, (await Next(aoife))!.Name);
+    }
+
+    [Fact]
+    public async Task On_a_wellness_break_items_in_hand_are_kept_or_returned_to_the_queue_as_the_policy_says()
+    {
+        // Kept (the default): Aoife finishes her item after the break.
+        var (team, queue) = await NewFloor(fixture.Connection);
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        var kept = await Arrives(queue, HarmCategory.HateSpeech);
+        await Next(aoife);
+        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = kept.Name, Specialist = aoife.Name });
+        await SetState(aoife, ActivityState.WellnessBreak);
+        Assert.Equal(WorkItemStatus.Handling, (await Work.GetWorkItemAsync(new GetWorkItemRequest { Name = kept.Name })).Status);
+        await SetState(aoife, ActivityState.Available);
+        await Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = kept.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove" } });
+
+        // Returned: Bríd's item goes back to the queue at once, and Cian takes it.
+        var (returning, returningQueue) = await FloorWith(new WellbeingPolicy { ReturnItemsOnWellnessBreak = true }, "return_items_on_wellness_break");
+        var brid = await AvailableSpecialist(fixture.Connection, returning, "Brid");
+        var returned = await Arrives(returningQueue, HarmCategory.HateSpeech);
+        await Next(brid);
+        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = returned.Name, Specialist = brid.Name });
+        await SetState(brid, ActivityState.WellnessBreak);
+        await Loopback.WaitUntil(async () => (await Work.GetWorkItemAsync(new GetWorkItemRequest { Name = returned.Name })).Status == WorkItemStatus.Queued,
+            TimeSpan.FromSeconds(10), () => "the item did not go back to its queue");
+        var cian = await AvailableSpecialist(fixture.Connection, returning, "Cian");
+        Assert.Equal(returned.Name, (await Next(cian))!.Name);
+    }
 }

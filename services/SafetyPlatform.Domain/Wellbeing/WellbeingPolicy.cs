@@ -16,6 +16,7 @@ namespace SafetyPlatform.Domain.Wellbeing;
 /// <param name="WellnessBreak">A wellness break counts once it has lasted this long.</param>
 /// <param name="HighHarmCutOff">Local time of day after which no high-harm item is offered (nor one expected to run past it); null: none.</param>
 /// <param name="RotationAfter">After this much high-harm handling in a day, only lower-harm items.</param>
+/// <param name="ReturnItemsOnWellnessBreak">Whether items in hand go back to their queues when the specialist takes a wellness break (otherwise they keep them, to finish after it).</param>
 public sealed record WellbeingPolicy(
     ImmutableDictionary<HarmCategory, ExposureBudget> Budgets,
     TimeSpan CoolDown,
@@ -25,7 +26,8 @@ public sealed record WellbeingPolicy(
     TimeSpan WellnessBreakAfter,
     TimeSpan WellnessBreak,
     TimeOnly? HighHarmCutOff,
-    TimeSpan RotationAfter)
+    TimeSpan RotationAfter,
+    bool ReturnItemsOnWellnessBreak = false)
 {
     /// <summary>
     /// The defaults: 5 hours a day of child sexual abuse imagery and of violent extremism with

@@ -29,12 +29,13 @@ public sealed record QueueSettings(
     [property: Id(6)] int MaxBacklog,
     [property: Id(7)] ImmutableArray<string> ServingTeams,
     [property: Id(8)] Proficiency MinimumProficiency,
-    [property: Id(9)] string EscalationQueue)
+    [property: Id(9)] string EscalationQueue,
+    [property: Id(10)] TimeSpan? ExpectedHandleTime = null)
 {
     public QueueRequirements Requirements() => new(HarmCategory, Languages, MinimumProficiency);
 
     public QueueRules Rules(string queueId) =>
-        new(new QueueRouting(queueId, Requirements(), ServingTeams), Sla.ToPolicy(), ReservationTimeout, MaxBacklog);
+        new(new QueueRouting(queueId, Requirements(), ServingTeams, ExpectedHandleTime), Sla.ToPolicy(), ReservationTimeout, MaxBacklog);
 }
 
 /// <summary>A queue as readers see it.</summary>
@@ -126,9 +127,10 @@ public sealed record QueueRoute(
     [property: Id(1)] HarmCategory HarmCategory,
     [property: Id(2)] ImmutableArray<string> Languages,
     [property: Id(3)] Proficiency MinimumProficiency,
-    [property: Id(4)] ImmutableArray<string> ServingTeams)
+    [property: Id(4)] ImmutableArray<string> ServingTeams,
+    [property: Id(5)] TimeSpan? ExpectedHandleTime = null)
 {
-    public QueueRouting Routing() => new(QueueId, new QueueRequirements(HarmCategory, Languages, MinimumProficiency), ServingTeams);
+    public QueueRouting Routing() => new(QueueId, new QueueRequirements(HarmCategory, Languages, MinimumProficiency), ServingTeams, ExpectedHandleTime);
 }
 
 /// <summary>One decided item in a client's outcome stream.</summary>

@@ -32,7 +32,9 @@ internal sealed class DeskWellbeing
     private readonly ILogger _logger;
     private readonly TeamWellbeingCache _team;
     private readonly Dictionary<(string Queue, string Item), HarmCategory> _offered = [];
+    private readonly Dictionary<string, TimeSpan> _expectedHandleTimes = new(StringComparer.Ordinal);
     private ExposureLedger _ledger = new();
+    private (PersonalLimits Limits, DateTimeOffset ReadAt)? _personal;
     private DateTimeOffset? _shiftStart;
     private DateTimeOffset _forgotAt;
 
@@ -74,7 +76,7 @@ internal sealed class DeskWellbeing
         foreach (var item in held)
         {
             _ = Write(_ledger.Accepted(Key(item.QueueId, item.ItemId), item.Submission.HarmCategory, HarmTaxonomy.SeverityOf(item.Submission.HarmCategory),
-                QueueRouting.DefaultExpectedHandleTime, ExposureTimes.Accepted(item.History) ?? _time.GetUtcNow()));
+                ExpectedHandleTime(item.QueueId), ExposureTimes.Accepted(item.History) ?? _time.GetUtcNow()));
         }
 
         var holding = held.Select(i => Key(i.QueueId, i.ItemId)).ToHashSet();
@@ -92,9 +94,31 @@ internal sealed class DeskWellbeing
     public async Task<WellbeingStanding> Standing(SpecialistView me, IGrainFactory grains)
     {
         var (policy, zone) = await _team.Get(me.TeamId, grains);
+        var personal = await PersonalLimits(grains);
         var now = _time.GetUtcNow();
-        return WellbeingStanding.Of(policy, _ledger, PersonalLimits.None, zone, _shiftStart ?? now, null, now);
+        return WellbeingStanding.Of(policy, _ledger, personal, zone, _shiftStart ?? now, null, now);
     }
+
+    /// <summary>The specialist's opt-outs and restrictions: told on every change, and read again once the copy is <see cref="TeamWellbeingCache.TrustFor"/> old in case a notice was lost.</summary>
+    private async Task<PersonalLimits> PersonalLimits(IGrainFactory grains)
+    {
+        var now = _time.GetUtcNow();
+        if (_personal is not { } known || now - known.ReadAt >= TeamWellbeingCache.TrustFor)
+        {
+            var view = await grains.Reference<ISpecialistWellbeingGrain>(_specialistId).Get();
+            known = (view.Wellbeing().Limits(), now);
+            _personal = known;
+        }
+
+        return known.Limits;
+    }
+
+    /// <summary>Told by the specialist's wellbeing grain after each change of their opt-outs or restrictions.</summary>
+    public void PersonalLimitsChanged(PersonalLimits limits) => _personal = (limits, _time.GetUtcNow());
+
+    /// <summary>Whether the team's policy returns items in hand to their queues on a wellness break.</summary>
+    public async Task<bool> ReturnsItemsOnWellnessBreak(SpecialistView me, IGrainFactory grains) =>
+        (await _team.Get(me.TeamId, grains)).Policy.ReturnItemsOnWellnessBreak;
 
     /// <summary>The specialist's exposure as at now, on their team's clock.</summary>
     public async Task<ExposureView> View(SpecialistView me, IGrainFactory grains)
@@ -102,6 +126,17 @@ internal sealed class DeskWellbeing
         var (_, zone) = await _team.Get(me.TeamId, grains);
         return ExposureView.Of(_specialistId, _ledger, _shiftStart, zone, _time.GetUtcNow());
     }
+
+    /// <summary>The queues the specialist's team serves, as the directory has them now: how long each queue's items are expected to take.</summary>
+    public void Know(IEnumerable<QueueRoute> routes)
+    {
+        foreach (var route in routes)
+        {
+            _expectedHandleTimes[route.QueueId] = route.Routing().ExpectedHandleTimeOrDefault;
+        }
+    }
+
+    private TimeSpan ExpectedHandleTime(string queueId) => _expectedHandleTimes.GetValueOrDefault(queueId, QueueRouting.DefaultExpectedHandleTime);
 
     public void Offered(string queueId, WorkItemView offer) => _offered[(queueId, offer.ItemId)] = offer.Submission.HarmCategory;
 
@@ -118,7 +153,7 @@ internal sealed class DeskWellbeing
             return;
         }
 
-        var verdict = WellbeingRules.Check(await Standing(me, grains), ItemExposure.Of(category, QueueRouting.DefaultExpectedHandleTime));
+        var verdict = WellbeingRules.Check(await Standing(me, grains), ItemExposure.Of(category, ExpectedHandleTime(queueId)));
         if (!verdict.IsAllowed)
         {
             throw SafetyException.FailedPrecondition(
@@ -132,7 +167,7 @@ internal sealed class DeskWellbeing
     public void Accepted(WorkItemView item)
     {
         var category = item.Submission.HarmCategory;
-        WriteLater(_ledger.Accepted(Key(item.QueueId, item.ItemId), category, HarmTaxonomy.SeverityOf(category), QueueRouting.DefaultExpectedHandleTime,
+        WriteLater(_ledger.Accepted(Key(item.QueueId, item.ItemId), category, HarmTaxonomy.SeverityOf(category), ExpectedHandleTime(item.QueueId),
             ExposureTimes.Accepted(item.History) ?? _time.GetUtcNow()));
     }
 

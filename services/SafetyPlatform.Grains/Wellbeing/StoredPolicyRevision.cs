@@ -37,6 +37,8 @@ public sealed class StoredPolicyRevision
 
     [Id(12)] public TimeSpan RotationAfter { get; set; }
 
+    [Id(13)] public bool ReturnItemsOnWellnessBreak { get; set; }
+
     public static StoredPolicyRevision From(WellbeingPolicyRevision revision) => new()
     {
         Revision = revision.Revision,
@@ -52,9 +54,10 @@ public sealed class StoredPolicyRevision
         WellnessBreak = revision.Policy.WellnessBreak,
         HighHarmCutOff = revision.Policy.HighHarmCutOff?.ToTimeSpan(),
         RotationAfter = revision.Policy.RotationAfter,
+        ReturnItemsOnWellnessBreak = revision.Policy.ReturnItemsOnWellnessBreak,
     };
 
     public WellbeingPolicyRevision ToRevision() => new(Revision, At, Actor, Reason, new WellbeingPolicy(
         Budgets.ToImmutableDictionary(), CoolDown, MaxConsecutiveHighHarm, MicroBreakAfter, MicroBreak, WellnessBreakAfter, WellnessBreak,
-        HighHarmCutOff is { } cutOff ? TimeOnly.FromTimeSpan(cutOff) : null, RotationAfter));
+        HighHarmCutOff is { } cutOff ? TimeOnly.FromTimeSpan(cutOff) : null, RotationAfter, ReturnItemsOnWellnessBreak));
 }

@@ -22,6 +22,9 @@ internal sealed class CommittedSpecialist(TimeProvider time)
     /// <summary>The team of the copy; null before the specialist was seen.</summary>
     public string? TeamId => _view?.TeamId;
 
+    /// <summary>The activity state of the copy; null before the specialist was seen.</summary>
+    public Domain.Roster.ActivityState? ActivityState => _view?.ActivityState;
+
     /// <summary>The copy while it is fresh; otherwise asks again.</summary>
     public async Task<SpecialistView> Get(Func<Task<SpecialistView>> ask)
     {

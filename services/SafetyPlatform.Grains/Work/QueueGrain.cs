@@ -386,7 +386,7 @@ public sealed partial class QueueGrain(
     private QueueView View() => new(Id, Settings, Backlog.Waiting, Backlog.Held,
         Record.State.CreateTime, Record.State.UpdateTime, Record.State.Version, Waiters.Count);
 
-    private QueueRoute Route() => new(Id, Settings.HarmCategory, Settings.Languages, Settings.MinimumProficiency, Settings.ServingTeams);
+    private QueueRoute Route() => new(Id, Settings.HarmCategory, Settings.Languages, Settings.MinimumProficiency, Settings.ServingTeams, Settings.ExpectedHandleTime);
 
     private IQueueDirectoryGrain Directory() => GrainFactory.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
 

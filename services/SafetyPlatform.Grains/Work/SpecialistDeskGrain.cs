@@ -55,7 +55,9 @@ public sealed class SpecialistDeskGrain(
         await StartDay(me);
         var since = time.GetUtcNow().UtcDateTime.Date;
         var held = new List<WorkItemView>();
-        foreach (var route in await Directory().ServedBy(me.TeamId))
+        var routes = await Directory().ServedBy(me.TeamId);
+        _wellbeing.Know(routes);
+        foreach (var route in routes)
         {
             var work = await Queue(route.QueueId).WorkOf(Id, since);
             held.AddRange(work.Held);
@@ -168,9 +170,37 @@ public sealed class SpecialistDeskGrain(
 
     public Task SpecialistChanged(SpecialistView view)
     {
-        var teamBefore = _me.TeamId;
-        _today.RosterChanged(_me.Remember(view), teamBefore, GrainFactory);
+        var (teamBefore, stateBefore) = (_me.TeamId, _me.ActivityState);
+        var me = _me.Remember(view);
+        _today.RosterChanged(me, teamBefore, GrainFactory);
+        if (stateBefore is not null and not ActivityState.WellnessBreak && me.ActivityState == ActivityState.WellnessBreak && me.Version == view.Version)
+        {
+            // Not awaited: the roster waits for this notice, and a release tells the roster again.
+            ReturnItemsForWellnessBreak(me).Ignore();
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>On a wellness break, the items in hand go back to their queues when the team's policy says so.</summary>
+    private async Task ReturnItemsForWellnessBreak(SpecialistView me)
+    {
+        if (!await _wellbeing.ReturnsItemsOnWellnessBreak(me, GrainFactory))
+        {
+            return;
+        }
+
+        foreach (var (queueId, itemId) in _slots.Held.ToList())
+        {
+            try
+            {
+                await Release(queueId, itemId, "returned to the queue: the specialist took a wellness break (team policy)");
+            }
+            catch (SafetyException)
+            {
+                // Finished or moved meanwhile: it is no longer theirs to return.
+            }
+        }
     }
 
     public async Task<SpecialistDayRecord?> Today() => await DayOfKnownSpecialist() ? _today.Today?.Keep() : null;
@@ -209,6 +239,12 @@ public sealed class SpecialistDeskGrain(
         var me = await DayUpToDate();
         var now = time.GetUtcNow();
         return SpecialistStatsView.Of(me, now, [.. _slots.Held], _slots.OpenOffers(now), _today.Today!);
+    }
+
+    public Task PersonalLimitsChanged(PersonalLimits limits)
+    {
+        _wellbeing.PersonalLimitsChanged(limits);
+        return Task.CompletedTask;
     }
 
     public async Task<ExposureView> Exposure()
@@ -287,7 +323,9 @@ public sealed class SpecialistDeskGrain(
     private async Task<List<QueueRoute>> ServedQueues(SpecialistView me, RoutingProfile profile)
     {
         var candidate = profile.Candidate();
-        return [.. (await Directory().ServedBy(me.TeamId)).Where(r => Eligibility.ForQueue(candidate, r.Routing()).IsEligible)];
+        var routes = await Directory().ServedBy(me.TeamId);
+        _wellbeing.Know(routes);
+        return [.. routes.Where(r => Eligibility.ForQueue(candidate, r.Routing()).IsEligible)];
     }
 
     private async Task<WorkItemView?> Reserve(SpecialistView me)

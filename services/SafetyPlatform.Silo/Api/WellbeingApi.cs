@@ -5,6 +5,12 @@ using SafetyPlatform.Grains.Abstractions.Roster;
 using SafetyPlatform.Grains.Abstractions.Wellbeing;
 using SafetyPlatform.Grains.Abstractions.Work;
 using SafetyPlatform.Grains.Wellbeing;
+using SafetyPlatform.Domain.Wellbeing;
+using ApiHarmCategory = SafetyPlatform.Api.Type.V1.HarmCategory;
+using HarmCategory = SafetyPlatform.Domain.Roster.HarmCategory;
+using PersonalWellbeing = SafetyPlatform.Api.Wellbeing.V1.PersonalWellbeing;
+using OptOut = SafetyPlatform.Api.Wellbeing.V1.OptOut;
+using WellbeingPolicy = SafetyPlatform.Api.Wellbeing.V1.WellbeingPolicy;
 
 namespace SafetyPlatform.Silo.Api;
 
@@ -57,5 +63,66 @@ public sealed class WellbeingApi(IGrainFactory grains) : WellbeingService.Wellbe
         };
         response.Revisions.AddRange(revisions.Take(pageSize).Select(r => r.ToProto(teamId)));
         return response;
+    }
+
+    public override async Task<PersonalWellbeing> GetPersonalWellbeing(GetPersonalWellbeingRequest request, ServerCallContext context)
+    {
+        new FieldCheck().SubResourceName(request.Name, SpecialistName.Collection, PersonalWellbeingPart, "name", out var specialistId).ThrowIfAny();
+        return (await Personal(specialistId).Get()).ToProto();
+    }
+
+    public override async Task<PersonalWellbeing> RequestOptOut(RequestOptOutRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .SubResourceName(request.Name, SpecialistName.Collection, PersonalWellbeingPart, "name", out var specialistId)
+            .Category(request.HarmCategory)
+            .Text(request.Reason, TextRules.MaxReason, "reason", required: true)
+            .ThrowIfAny();
+        var change = new ChangeContext(new SpecialistName(specialistId).ToString(), request.Reason, null);
+        return (await Personal(specialistId).MoveOptOut((HarmCategory)request.HarmCategory, OptOutStatus.Requested, change)).ToProto();
+    }
+
+    public override async Task<PersonalWellbeing> DecideOptOut(DecideOptOutRequest request, ServerCallContext context)
+    {
+        var specialistId = Checked(request.Name, request.HarmCategory, request.Actor, request.Reason);
+        var to = request.Approve ? OptOutStatus.Approved : OptOutStatus.Declined;
+        return (await Personal(specialistId).MoveOptOut((HarmCategory)request.HarmCategory, to, new ChangeContext(request.Actor, request.Reason, null))).ToProto();
+    }
+
+    public override async Task<PersonalWellbeing> WithdrawOptOut(WithdrawOptOutRequest request, ServerCallContext context)
+    {
+        var specialistId = Checked(request.Name, request.HarmCategory, request.Actor, request.Reason);
+        return (await Personal(specialistId).MoveOptOut((HarmCategory)request.HarmCategory, OptOutStatus.Withdrawn, new ChangeContext(request.Actor, request.Reason, null))).ToProto();
+    }
+
+    public override async Task<PersonalWellbeing> RestrictHarmCategory(RestrictHarmCategoryRequest request, ServerCallContext context)
+    {
+        var specialistId = Checked(request.Name, request.HarmCategory, request.Actor, request.Reason,
+            check => check.Require(request.ExpireTime is not null, "expire_time", "is required")
+                .Require(request.ExpireTime is null || request.ExpireTime.ToDateTimeOffset() <= DateTimeOffset.UtcNow.AddDays(90), "expire_time", "must be at most 90 days ahead"));
+        return (await Personal(specialistId).Restrict((HarmCategory)request.HarmCategory, request.ExpireTime.ToDateTimeOffset(),
+            new ChangeContext(request.Actor, request.Reason, null))).ToProto();
+    }
+
+    public override async Task<PersonalWellbeing> LiftRestriction(LiftRestrictionRequest request, ServerCallContext context)
+    {
+        var specialistId = Checked(request.Name, request.HarmCategory, request.Actor, request.Reason);
+        return (await Personal(specialistId).Lift((HarmCategory)request.HarmCategory, new ChangeContext(request.Actor, request.Reason, null))).ToProto();
+    }
+
+    private const string PersonalWellbeingPart = "personalWellbeing";
+
+    private ISpecialistWellbeingGrain Personal(string specialistId) => grains.Reference<ISpecialistWellbeingGrain>(specialistId);
+
+    /// <summary>The checks every change by a lead shares: the name, the category, who and why.</summary>
+    private static string Checked(string name, ApiHarmCategory category, string actor, string reason, Func<FieldCheck, FieldCheck>? more = null)
+    {
+        var check = new FieldCheck()
+            .SubResourceName(name, SpecialistName.Collection, PersonalWellbeingPart, "name", out var specialistId)
+            .Category(category)
+            .Text(actor, TextRules.MaxActor, "actor", required: true)
+            .Text(reason, TextRules.MaxReason, "reason", required: true);
+        (more?.Invoke(check) ?? check).ThrowIfAny();
+        return specialistId;
     }
 }

@@ -11,6 +11,7 @@ using HarmCategory = SafetyPlatform.Domain.Roster.HarmCategory;
 using HarmSeverity = SafetyPlatform.Api.Wellbeing.V1.HarmSeverity;
 using WellbeingPolicy = SafetyPlatform.Api.Wellbeing.V1.WellbeingPolicy;
 using WellbeingPolicyRevision = SafetyPlatform.Api.Wellbeing.V1.WellbeingPolicyRevision;
+using PersonalWellbeing = SafetyPlatform.Api.Wellbeing.V1.PersonalWellbeing;
 
 namespace SafetyPlatform.Silo.Api;
 
@@ -87,6 +88,7 @@ public static class WellbeingMapping
             WellnessBreak = Duration.FromTimeSpan(policy.WellnessBreak),
             HighHarmCutOff = policy.HighHarmCutOff is { } cutOff ? cutOff.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
             RotationAfter = Duration.FromTimeSpan(policy.RotationAfter),
+            ReturnItemsOnWellnessBreak = policy.ReturnItemsOnWellnessBreak,
         };
         message.Budgets.AddRange(policy.Budgets.OrderBy(b => b.Key).Select(b =>
         {
@@ -142,6 +144,7 @@ public static class WellbeingMapping
                         System.Globalization.DateTimeStyles.None, out var cutOff) ? cutOff : null,
                 },
                 "rotation_after" => values with { RotationAfter = Time(policy.RotationAfter) },
+                "return_items_on_wellness_break" => values with { ReturnItemsOnWellnessBreak = policy.ReturnItemsOnWellnessBreak },
                 _ => values,
             };
         }
@@ -150,4 +153,26 @@ public static class WellbeingMapping
     }
 
     public static string PolicyName(string teamId) => new WellbeingPolicyName(teamId).ToString();
+
+    public static PersonalWellbeing ToProto(this PersonalWellbeingView view)
+    {
+        var message = new PersonalWellbeing { Name = new SpecialistName(view.SpecialistId) + "/personalWellbeing" };
+        message.OptOuts.AddRange(view.OptOuts.Select(o => new SafetyPlatform.Api.Wellbeing.V1.OptOut
+        {
+            HarmCategory = (ApiHarmCategory)o.Category,
+            State = (OptOutState)(int)o.Status,
+            Actor = o.Actor,
+            Reason = o.Reason,
+            UpdateTime = Timestamp.FromDateTimeOffset(o.At),
+        }));
+        message.Restrictions.AddRange(view.Restrictions.Select(r => new HarmCategoryRestriction
+        {
+            HarmCategory = (ApiHarmCategory)r.Category,
+            ExpireTime = Timestamp.FromDateTimeOffset(r.Until),
+            Actor = r.Actor,
+            Reason = r.Reason,
+            CreateTime = Timestamp.FromDateTimeOffset(r.At),
+        }));
+        return message;
+    }
 }

@@ -18,8 +18,13 @@ public static class WellbeingRequestRules
         "wellness_break" => policy.WellnessBreak is not null,
         "high_harm_cut_off" => policy.HighHarmCutOff.Length > 0,
         "rotation_after" => policy.RotationAfter is not null,
+        "return_items_on_wellness_break" => policy.ReturnItemsOnWellnessBreak,
         _ => false,
     };
+
+    /// <summary>A harm category named by a request: required and known.</summary>
+    public static FieldCheck Category(this FieldCheck check, SafetyPlatform.Api.Type.V1.HarmCategory category) =>
+        check.Require(category != SafetyPlatform.Api.Type.V1.HarmCategory.Unspecified && System.Enum.IsDefined(category), "harm_category", "must be a known harm category");
 
     /// <summary>Checks the fields an update changes; those it leaves alone are not looked at.</summary>
     public static FieldCheck PolicyFields(this FieldCheck check, WellbeingPolicy policy, IReadOnlyCollection<string> fields)

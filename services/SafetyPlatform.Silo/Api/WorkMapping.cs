@@ -37,6 +37,7 @@ public static class WorkMapping
         ServingTeams = { view.Settings.ServingTeams.Select(t => new TeamName(t).ToString()) },
         MinimumProficiency = (MinimumProficiency)view.Settings.MinimumProficiency,
         EscalationQueue = view.Settings.EscalationQueue.Length > 0 ? new QueueName(view.Settings.EscalationQueue).ToString() : string.Empty,
+        ExpectedHandleTime = Duration.FromTimeSpan(view.Settings.ExpectedHandleTime ?? Model.QueueRouting.DefaultExpectedHandleTime),
         Depth = view.Depth,
         InProgress = view.InProgress,
         WaitingSpecialists = view.WaitingSpecialists,
@@ -61,7 +62,8 @@ public static class WorkMapping
             queue.MaxBacklog == 0 ? DefaultMaxBacklog : queue.MaxBacklog,
             [.. servingTeamIds],
             (ModelRoster.Proficiency)queue.MinimumProficiency,
-            QueueName.TryParse(queue.EscalationQueue, out var escalation) ? escalation.QueueId : string.Empty);
+            QueueName.TryParse(queue.EscalationQueue, out var escalation) ? escalation.QueueId : string.Empty,
+            queue.ExpectedHandleTime is { } expected && expected.ToTimeSpan() > TimeSpan.Zero ? expected.ToTimeSpan() : null);
     }
 
     public static WorkItem ToProto(this WorkItemView view, bool withHistory = true)

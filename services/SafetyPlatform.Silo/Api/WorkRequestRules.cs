@@ -75,6 +75,13 @@ public static class WorkRequestRules
                 "queue.reservation_timeout", "must be between 5 s and 1 h");
         }
 
+        if (fields.Contains("expected_handle_time") && q.ExpectedHandleTime is { } expected)
+        {
+            var t = expected.ToTimeSpan();
+            check.Require(t == TimeSpan.Zero || t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromHours(8),
+                "queue.expected_handle_time", "must be between 1 s and 8 h");
+        }
+
         if (fields.Contains("max_backlog"))
         {
             check.Require(q.MaxBacklog >= 0 && q.MaxBacklog <= 1_000_000, "queue.max_backlog", "must be between 1 and 1000000");
@@ -143,7 +150,7 @@ public static class WorkRequestRules
             field, "must be between 0 (default) and 30 days");
 
     public static readonly IReadOnlyList<string> CreateQueueFields =
-        ["display_name", "harm_category", "language_codes", "severity", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency", "escalation_queue"];
+        ["display_name", "harm_category", "language_codes", "severity", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency", "escalation_queue", "expected_handle_time"];
 
     public static bool IsSet(Queue q, string field) => field switch
     {
@@ -156,6 +163,7 @@ public static class WorkRequestRules
         "severity" => q.Severity != Severity.Unspecified,
         "language_codes" => q.LanguageCodes.Count > 0,
         "escalation_queue" => q.EscalationQueue.Length > 0,
+        "expected_handle_time" => q.ExpectedHandleTime is not null,
         _ => false,
     };
 }

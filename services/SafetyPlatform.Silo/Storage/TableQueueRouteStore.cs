@@ -30,7 +30,8 @@ public sealed class TableQueueRouteStore(TableServiceClient service) : IQueueRou
                 (HarmCategory)row.GetInt32("HarmCategory")!.Value,
                 JsonSerializer.Deserialize<ImmutableArray<string>>(row.GetString("Languages")),
                 (Proficiency)row.GetInt32("MinimumProficiency")!.Value,
-                JsonSerializer.Deserialize<ImmutableArray<string>>(row.GetString("ServingTeams"))));
+                JsonSerializer.Deserialize<ImmutableArray<string>>(row.GetString("ServingTeams")),
+                row.GetInt64("ExpectedHandleTicks") is { } ticks ? TimeSpan.FromTicks(ticks) : null));
         }
 
         return routes;
@@ -39,12 +40,18 @@ public sealed class TableQueueRouteStore(TableServiceClient service) : IQueueRou
     public async Task Save(QueueRoute route, CancellationToken cancellationToken = default)
     {
         var table = await _table.Get().ConfigureAwait(false);
-        await table.UpsertEntityAsync(new TableEntity(Partition, route.QueueId)
+        var row = new TableEntity(Partition, route.QueueId)
         {
             ["HarmCategory"] = (int)route.HarmCategory,
             ["Languages"] = JsonSerializer.Serialize(route.Languages),
             ["MinimumProficiency"] = (int)route.MinimumProficiency,
             ["ServingTeams"] = JsonSerializer.Serialize(route.ServingTeams),
-        }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        };
+        if (route.ExpectedHandleTime is { } expected)
+        {
+            row["ExpectedHandleTicks"] = expected.Ticks;
+        }
+
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 }
