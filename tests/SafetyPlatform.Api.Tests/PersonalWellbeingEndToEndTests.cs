@@ -5,7 +5,6 @@ using SafetyPlatform.Api.Tests.Infrastructure;
 using SafetyPlatform.Api.Type.V1;
 using SafetyPlatform.Api.Wellbeing.V1;
 using SafetyPlatform.Api.Work.V1;
-using static SafetyPlatform.Api.Tests.RosterEndToEndTests;
 using static SafetyPlatform.Api.Tests.WorkEndToEndTests;
 
 namespace SafetyPlatform.Api.Tests;
@@ -22,15 +21,9 @@ public class PersonalWellbeingEndToEndTests(PlatformFixture fixture)
 
     private WorkService.WorkServiceClient Work => fixture.Connection.Work;
 
-    private async Task<WorkItem> Arrives(Queue queue, HarmCategory category)
-    {
-        var request = Report(queue, Unique("item"));
-        request.WorkItem.HarmCategory = category;
-        return await Work.EnqueueWorkItemAsync(request);
-    }
+    private Task<WorkItem> Arrives(Queue queue, HarmCategory category) => WellbeingRoutingEndToEndTests.Arrives(Work, queue, category);
 
-    private async Task<WorkItem?> Next(Specialist specialist) =>
-        (await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = specialist.Name })).WorkItem;
+    private Task<WorkItem?> Next(Specialist specialist) => WellbeingRoutingEndToEndTests.Next(Work, specialist);
 
     private async Task<string> HeldBackBecause(Specialist specialist, Queue queue) =>
         Assert.Single((await Work.ExplainRoutingAsync(new ExplainRoutingRequest { Specialist = specialist.Name, Queue = queue.Name })).Queues).Reason;

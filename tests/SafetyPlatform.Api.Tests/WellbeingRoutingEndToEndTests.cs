@@ -32,15 +32,21 @@ public class WellbeingRoutingEndToEndTests(PlatformFixture fixture)
         return (team, queue);
     }
 
-    private async Task<WorkItem> Arrives(Queue queue, HarmCategory category)
+    private Task<WorkItem> Arrives(Queue queue, HarmCategory category) => Arrives(Work, queue, category);
+
+    private Task<WorkItem?> Next(Specialist specialist) => Next(Work, specialist);
+
+    /// <summary>An item of <paramref name="category"/> arrives in <paramref name="queue"/>.</summary>
+    internal static async Task<WorkItem> Arrives(WorkService.WorkServiceClient work, Queue queue, HarmCategory category)
     {
         var request = Report(queue, Unique("item"));
         request.WorkItem.HarmCategory = category;
-        return await Work.EnqueueWorkItemAsync(request);
+        return await work.EnqueueWorkItemAsync(request);
     }
 
-    private async Task<WorkItem?> Next(Specialist specialist) =>
-        (await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = specialist.Name })).WorkItem;
+    /// <summary>What routing offers <paramref name="specialist"/> now; null for nothing.</summary>
+    internal static async Task<WorkItem?> Next(WorkService.WorkServiceClient work, Specialist specialist) =>
+        (await work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = specialist.Name })).WorkItem;
 
     private async Task Handle(Specialist specialist, WorkItem offer)
     {
@@ -180,5 +186,41 @@ public class WellbeingRoutingEndToEndTests(PlatformFixture fixture)
             TimeSpan.FromSeconds(10), () => "the item did not go back to its queue");
         var cian = await AvailableSpecialist(fixture.Connection, returning, "Cian");
         Assert.Equal(returned.Name, (await Next(cian))!.Name);
+    }
+
+    [Fact]
+    public async Task The_lead_sees_a_reached_budget_and_a_due_break_on_her_alerts_stream()
+    {
+        // One self-harm item a shift; a wellness break after 1 s of high harm; items expected to take 1 s.
+        var (team, queue) = await FloorWith(new WellbeingPolicy
+        {
+            Budgets = { new ExposureBudget { HarmCategory = HarmCategory.SuicideSelfHarm, ItemsPerShift = 1 } },
+            WellnessBreakAfter = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
+            WellnessBreak = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
+        }, "budgets", "wellness_break_after", "wellness_break");
+        await ExpectItemsTakeOneSecond(queue);
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var watch = fixture.Connection.Monitoring.WatchAlerts(new Api.Monitoring.V1.WatchAlertsRequest { Parent = team.Name }, cancellationToken: watching.Token);
+        Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        var item = await Arrives(queue, HarmCategory.SuicideSelfHarm);
+        await Next(aoife);
+        await Handle(aoife, item);
+
+        var kinds = new Dictionary<Api.Monitoring.V1.AlertKind, Api.Monitoring.V1.Alert>();
+        while (!kinds.ContainsKey(Api.Monitoring.V1.AlertKind.ExposureLimitReached) || !kinds.ContainsKey(Api.Monitoring.V1.AlertKind.WellnessBreakDue))
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+            foreach (var alert in watch.ResponseStream.Current.Alerts.Where(a => a.Subject == aoife.Name))
+            {
+                kinds[alert.Kind] = alert;
+            }
+        }
+
+        var reached = kinds[Api.Monitoring.V1.AlertKind.ExposureLimitReached];
+        Assert.Equal((100.0, 100.0), (reached.Value, reached.Threshold));
+        Assert.Contains("SuicideSelfHarm items this shift", reached.Summary, StringComparison.Ordinal);
+        Assert.StartsWith(team.Name + "/alerts/", kinds[Api.Monitoring.V1.AlertKind.WellnessBreakDue].Name, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Logging;
+using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Wellbeing;
 using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Abstractions.Monitoring;
 using SafetyPlatform.Grains.Abstractions.Wellbeing;
 using SafetyPlatform.Grains.Roster;
 using SafetyPlatform.Grains.Work;
@@ -37,6 +40,8 @@ internal sealed class DeskWellbeing
     private (PersonalLimits Limits, DateTimeOffset ReadAt)? _personal;
     private DateTimeOffset? _shiftStart;
     private DateTimeOffset _forgotAt;
+    private DateTimeOffset? _breakDueSince;
+    private DateTimeOffset _alertHeldAt = DateTimeOffset.MinValue;
 
     public DeskWellbeing(string specialistId, IExposureStore store, TimeProvider time, ILogger logger)
     {
@@ -201,6 +206,37 @@ internal sealed class DeskWellbeing
             _shiftStart = at;
             WriteLater(ExposureRecord.Shift(at));
         }
+    }
+
+    /// <summary>How often the desk tells the team's alert feed what holds for the specialist.</summary>
+    public static readonly TimeSpan AlertCheck = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// What calls for the lead's attention about the specialist (<see cref="WellbeingAlertRules"/>),
+    /// reported to their team's alert feed, which raises, follows and clears the alerts. While
+    /// something held in the last two minutes the desk reports even when nothing holds, so the
+    /// feed hears that it ended.
+    /// </summary>
+    public async Task ReportAlerts(SpecialistView me, IGrainFactory grains)
+    {
+        var standing = await Standing(me, grains);
+        var now = standing.Now;
+        var expected = _expectedHandleTimes.Count > 0 ? _expectedHandleTimes.Values.Min() : QueueRouting.DefaultExpectedHandleTime;
+        var onBreak = _ledger.OnWellnessBreak;
+        _breakDueSince = WellbeingAlertRules.BreakDue(standing, expected, onBreak) ? _breakDueSince ?? now : null;
+        var subject = new SpecialistName(_specialistId).ToString();
+        var holding = WellbeingAlertRules.Evaluate(subject, standing, expected, onBreak, _breakDueSince,
+            _ledger.InHand.Count(e => HarmTaxonomy.IsHighHarm(e.Severity)));
+        if (holding.Count > 0)
+        {
+            _alertHeldAt = now;
+        }
+        else if (now - _alertHeldAt > AlertBook.ClearAfter * 2)
+        {
+            return;
+        }
+
+        await grains.GetGrain<IAlertFeedGrain>(me.TeamId).Report(subject, [.. holding]);
     }
 
     /// <summary>Completes when every change so far is durable (the store keeps one partition's writes in order).</summary>

@@ -270,6 +270,19 @@ public sealed class SpecialistDeskGrain(
     {
         _today.Start(me, (await GrainFactory.Reference<ITeamGrain>(me.TeamId).Get()).Profile.TimeZone);
         this.RegisterGrainTimer(_today.Store, SpecialistDayKeeper.StoreEvery, SpecialistDayKeeper.StoreEvery);
+        this.RegisterGrainTimer(ReportWellbeingAlerts, DeskWellbeing.AlertCheck, DeskWellbeing.AlertCheck);
+    }
+
+    private async Task ReportWellbeingAlerts()
+    {
+        try
+        {
+            await _wellbeing.ReportAlerts(await Self(), GrainFactory);
+        }
+        catch (SafetyException)
+        {
+            // The specialist or their team cannot be read now: the next check tries again.
+        }
     }
 
     /// <summary>In a state to take work, with a slot not taken by held items, offers or requests in flight.</summary>
