@@ -87,7 +87,7 @@ public class PersonalWellbeingEndToEndTests(PlatformFixture fixture)
         {
             Name = Personal(aoife), HarmCategory = HarmCategory.ChildSafety, Actor = "specialists/lead-orla", Reason = "r",
         }).ResponseAsync);
-        await Expect.Status(StatusCode.FailedPrecondition, () => Wellbeing.RestrictHarmCategoryAsync(new RestrictHarmCategoryRequest
+        await Expect.InvalidField("expire_time", () => Wellbeing.RestrictHarmCategoryAsync(new RestrictHarmCategoryRequest
         {
             Name = Personal(aoife), HarmCategory = HarmCategory.ChildSafety, ExpireTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-1)), Actor = "a", Reason = "r",
         }).ResponseAsync);

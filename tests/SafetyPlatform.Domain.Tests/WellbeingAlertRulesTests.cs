@@ -101,4 +101,17 @@ public class WellbeingAlertRulesTests
         Assert.Equal(AlertKind.CutOffWithItemsHeld, held.Kind);
         Assert.Contains("16:00", held.Summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Breaks_today_that_lasted_their_ten_minutes_count_and_shorter_ones_were_cut_short()
+    {
+        var breaks = new[]
+        {
+            new WellnessBreak(At(9, 0), At(9, 10)),     // 10 min: taken
+            new WellnessBreak(At(10, 0), At(10, 4)),    // 4 min: cut short
+            new WellnessBreak(At(11, 0), null),         // under way: neither yet
+            new WellnessBreak(Day.AddHours(-2), Day.AddHours(-1.5)), // yesterday: not today's
+        };
+        Assert.Equal(new WellnessBreakTally(1, 1), WellnessBreakTally.Since(breaks, Day, TimeSpan.FromMinutes(10)));
+    }
 }

@@ -143,6 +143,9 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
     /// <summary>The specialist's exposure ledger read per harm category: this shift, today on their team's clock, the last 7 days; NOT_FOUND for an unknown specialist.</summary>
     Task<Wellbeing.ExposureView> Exposure();
 
+    /// <summary>The specialist's wellbeing as their lead sees it now; NOT_FOUND for an unknown specialist.</summary>
+    Task<Wellbeing.MemberWellbeingView> Wellbeing();
+
     /// <summary>The specialist's opt-outs or restrictions changed: routing applies <paramref name="limits"/> from now.</summary>
     Task PersonalLimitsChanged(Domain.Wellbeing.PersonalLimits limits);
 

@@ -35,10 +35,13 @@ internal sealed class DeskWellbeing
     private readonly ILogger _logger;
     private readonly TeamWellbeingCache _team;
     private readonly Dictionary<(string Queue, string Item), HarmCategory> _offered = [];
-    private readonly Dictionary<string, TimeSpan> _expectedHandleTimes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TimeSpan Expected, bool HighHarm)> _queues = new(StringComparer.Ordinal);
+    private Task _lastAccept = Task.CompletedTask;
     private ExposureLedger _ledger = new();
     private (PersonalLimits Limits, DateTimeOffset ReadAt)? _personal;
     private DateTimeOffset? _shiftStart;
+    private ActivityState? _lastState;
+    private DateTimeOffset _loadedAt;
     private DateTimeOffset _forgotAt;
     private DateTimeOffset? _breakDueSince;
     private DateTimeOffset _alertHeldAt = DateTimeOffset.MinValue;
@@ -66,7 +69,9 @@ internal sealed class DeskWellbeing
         var stored = await _store.Load(_specialistId);
         _ledger = new ExposureLedger(stored.Entries, stored.Breaks);
         _shiftStart = stored.ShiftStart;
-        _forgotAt = _time.GetUtcNow();
+        _lastState = stored.LastState;
+        _loadedAt = _time.GetUtcNow();
+        _forgotAt = _loadedAt;
         _ledger.Forget(_forgotAt);
         _store.DeleteEndedBefore(_specialistId, _forgotAt - ExposureLedger.Kept).Ignore();
     }
@@ -89,7 +94,7 @@ internal sealed class DeskWellbeing
         {
             var slash = stale.ItemId.IndexOf('/', StringComparison.Ordinal);
             var item = await findItem(stale.ItemId[..slash], stale.ItemId[(slash + 1)..]);
-            _ = Write(_ledger.Finished(stale.ItemId, item is not null && ExposureTimes.LeftHands(item.History) is { } left ? left : _time.GetUtcNow()));
+            _ = Write(_ledger.Finished(stale.ItemId, item is not null && ExposureTimes.LeftHands(item.History, stale.Started) is { } left ? left : _time.GetUtcNow()));
         }
 
         await _lastWrite;
@@ -101,7 +106,7 @@ internal sealed class DeskWellbeing
         var (policy, zone) = await _team.Get(me.TeamId, grains);
         var personal = await PersonalLimits(grains);
         var now = _time.GetUtcNow();
-        return WellbeingStanding.Of(policy, _ledger, personal, zone, _shiftStart ?? now, null, now);
+        return WellbeingStanding.Of(policy, _ledger, personal, zone, _shiftStart ?? _loadedAt, null, now);
     }
 
     /// <summary>The specialist's opt-outs and restrictions: told on every change, and read again once the copy is <see cref="TeamWellbeingCache.TrustFor"/> old in case a notice was lost.</summary>
@@ -137,11 +142,33 @@ internal sealed class DeskWellbeing
     {
         foreach (var route in routes)
         {
-            _expectedHandleTimes[route.QueueId] = route.Routing().ExpectedHandleTimeOrDefault;
+            _queues[route.QueueId] = (route.Routing().ExpectedHandleTimeOrDefault, HarmTaxonomy.IsHighHarm(HarmTaxonomy.SeverityOf(route.HarmCategory)));
         }
     }
 
-    private TimeSpan ExpectedHandleTime(string queueId) => _expectedHandleTimes.GetValueOrDefault(queueId, QueueRouting.DefaultExpectedHandleTime);
+    private TimeSpan ExpectedHandleTime(string queueId) => _queues.TryGetValue(queueId, out var queue) ? queue.Expected : QueueRouting.DefaultExpectedHandleTime;
+
+    /// <summary>The shortest expected handle time of the high-harm queues served: what a wellness break being due is judged by.</summary>
+    private TimeSpan ShortestHighHarmHandleTime =>
+        _queues.Values.Where(q => q.HighHarm).Select(q => q.Expected).DefaultIfEmpty(QueueRouting.DefaultExpectedHandleTime).Min();
+
+    /// <summary>Runs an accept alone: two checked at once could together pass a limit that each alone does not.</summary>
+    public async Task<T> OneAcceptAtATime<T>(Func<Task<T>> accept)
+    {
+        // The grain runs one turn at a time, so a chain of tasks is the lock.
+        var before = _lastAccept;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _lastAccept = done.Task;
+        try
+        {
+            await before;
+            return await accept();
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
 
     public void Offered(string queueId, WorkItemView offer) => _offered[(queueId, offer.ItemId)] = offer.Submission.HarmCategory;
 
@@ -164,13 +191,12 @@ internal sealed class DeskWellbeing
             throw SafetyException.FailedPrecondition(
                 $"specialists/{_specialistId} is held back from queues/{queueId}/workItems/{itemId} by the wellbeing rule {verdict.Rule}: {verdict.Reason}");
         }
-
-        _offered.Remove((queueId, itemId));
     }
 
     /// <summary>The specialist accepted <paramref name="item"/>, when its history says; written off the caller's path (<see cref="Flushed"/> awaits it).</summary>
     public void Accepted(WorkItemView item)
     {
+        _offered.Remove((item.QueueId, item.ItemId));
         var category = item.Submission.HarmCategory;
         WriteLater(_ledger.Accepted(Key(item.QueueId, item.ItemId), category, HarmTaxonomy.SeverityOf(category), ExpectedHandleTime(item.QueueId),
             ExposureTimes.Accepted(item.History) ?? _time.GetUtcNow()));
@@ -188,25 +214,66 @@ internal sealed class DeskWellbeing
     /// begins or ends, and coming on from OFFLINE starts a shift. The first version a desk sees
     /// (<paramref name="before"/> null) brings the ledger in line with it.
     /// </summary>
-    public void Follow(SpecialistView? before, SpecialistView after)
+    /// <returns>Whether a wellness break began, so the items in hand may go back to their queues.</returns>
+    public bool Follow(SpecialistView? before, SpecialistView after)
     {
         var (to, at) = (after.ActivityState, after.ActivityStateStart);
+        // The state before: the version seen before, or when the desk comes up, the last one it stored.
+        var from = before?.ActivityState ?? _lastState;
+        var breakStarted = false;
         if (to == ActivityState.WellnessBreak)
         {
-            WriteLater(_ledger.BreakStarted(at));
+            var started = _ledger.BreakStarted(at);
+            WriteLater(started);
+            breakStarted = started is not null && from is not null;
         }
         else
         {
             WriteLater(_ledger.BreakEnded(at));
         }
 
-        var cameOn = before is null ? _shiftStart is null && to != ActivityState.Offline : before.ActivityState == ActivityState.Offline && to != ActivityState.Offline;
+        var cameOn = to != ActivityState.Offline && (from is null ? _shiftStart is null : from == ActivityState.Offline);
         if (cameOn)
         {
             _shiftStart = at;
-            WriteLater(ExposureRecord.Shift(at));
         }
+
+        if (cameOn || _lastState != to)
+        {
+            _lastState = to;
+            WriteLater(ExposureRecord.Shift(_shiftStart, to));
+        }
+
+        return breakStarted;
     }
+
+    /// <summary>The specialist's wellbeing as their lead sees it now (docs/WELLBEING.md, "The lead's view").</summary>
+    public async Task<MemberWellbeingView> Summary(SpecialistView me, IGrainFactory grains)
+    {
+        var standing = await Standing(me, grains);
+        var now = standing.Now;
+        var dayStart = Domain.Monitoring.TeamTimeZone.Midnight(standing.Zone, Domain.Monitoring.TeamTimeZone.LocalDay(standing.Zone, now));
+        var breaks = WellnessBreakTally.Since(_ledger.Breaks, dayStart, standing.Policy.WellnessBreak);
+        var onBreak = _ledger.OnWellnessBreak;
+        DateTimeOffset? dueSince = WellbeingAlertRules.BreakDue(standing, ShortestHighHarmHandleTime, onBreak) ? _breakDueSince ?? now : null;
+        return new MemberWellbeingView(
+            _specialistId,
+            now,
+            Total(standing.Today.Values),
+            Total(standing.ThisShift.Values),
+            [.. WellbeingAlertRules.Uses(standing).OrderByDescending(u => u.Share)],
+            standing.CoolingUntil is { } until && until > now ? until : null,
+            onBreak,
+            dueSince,
+            dueSince is { } due && now - due >= standing.Policy.WellnessBreak,
+            breaks.Taken,
+            breaks.CutShort,
+            _ledger.InHandCount);
+    }
+
+    private static ExposureAmount Total(IEnumerable<ExposureAmount> amounts) => amounts.Aggregate(ExposureAmount.None,
+        (sum, a) => new ExposureAmount(sum.Items + a.Items, sum.Time + a.Time, sum.WeightedMinutes + a.WeightedMinutes));
+
 
     /// <summary>How often the desk tells the team's alert feed what holds for the specialist.</summary>
     public static readonly TimeSpan AlertCheck = TimeSpan.FromSeconds(5);
@@ -221,7 +288,7 @@ internal sealed class DeskWellbeing
     {
         var standing = await Standing(me, grains);
         var now = standing.Now;
-        var expected = _expectedHandleTimes.Count > 0 ? _expectedHandleTimes.Values.Min() : QueueRouting.DefaultExpectedHandleTime;
+        var expected = ShortestHighHarmHandleTime;
         var onBreak = _ledger.OnWellnessBreak;
         _breakDueSince = WellbeingAlertRules.BreakDue(standing, expected, onBreak) ? _breakDueSince ?? now : null;
         var subject = new SpecialistName(_specialistId).ToString();
@@ -240,7 +307,7 @@ internal sealed class DeskWellbeing
     }
 
     /// <summary>Completes when every change so far is durable (the store keeps one partition's writes in order).</summary>
-    public Task Flushed() => _lastWrite;
+    public Task Flushed() => Failed ? Task.FromException(new InvalidOperationException($"an exposure write of specialists/{_specialistId} failed; the desk reloads")) : _lastWrite;
 
     private Task Write(ExposureEntry? changed) => changed is null ? Task.CompletedTask : Write(ExposureRecord.Of(changed));
 

@@ -10,7 +10,11 @@ public interface IExposureStore
     /// <summary>Everything kept for <paramref name="specialistId"/>.</summary>
     Task<StoredExposure> Load(string specialistId, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes <paramref name="records"/>, each replacing the one with its key; all or none within one call of up to 100.</summary>
+    /// <summary>
+    /// Writes <paramref name="records"/>, each replacing the one with its key; completes when they
+    /// are durable. On a failure some may be written: each is its row's latest copy, so writing
+    /// them again is safe.
+    /// </summary>
     Task Save(string specialistId, IReadOnlyCollection<ExposureRecord> records, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes entries and breaks that ended before <paramref name="before"/>.</summary>

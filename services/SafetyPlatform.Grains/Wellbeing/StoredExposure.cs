@@ -1,11 +1,12 @@
+using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Wellbeing;
 
 namespace SafetyPlatform.Grains.Wellbeing;
 
-/// <summary>A specialist's exposure ledger as stored: its entries and wellness breaks, and when their shift began (null before one has).</summary>
-public sealed record StoredExposure(IReadOnlyList<ExposureEntry> Entries, IReadOnlyList<WellnessBreak> Breaks, DateTimeOffset? ShiftStart)
+/// <summary>A specialist's exposure ledger as stored: its entries and wellness breaks, when their shift began and the activity state last seen (null before any).</summary>
+public sealed record StoredExposure(IReadOnlyList<ExposureEntry> Entries, IReadOnlyList<WellnessBreak> Breaks, DateTimeOffset? ShiftStart, ActivityState? LastState)
 {
-    public static StoredExposure Empty { get; } = new([], [], null);
+    public static StoredExposure Empty { get; } = new([], [], null, null);
 
     /// <summary>The ledger from its stored rows (an entry given twice: the finished copy stands).</summary>
     public static StoredExposure Of(IEnumerable<ExposureRecord> records)
@@ -13,6 +14,7 @@ public sealed record StoredExposure(IReadOnlyList<ExposureEntry> Entries, IReadO
         var entries = new Dictionary<(string ItemId, DateTimeOffset Started), ExposureEntry>();
         var breaks = new List<WellnessBreak>();
         DateTimeOffset? shiftStart = null;
+        ActivityState? lastState = null;
         foreach (var record in records)
         {
             if (record.Entry is { } entry)
@@ -29,10 +31,10 @@ public sealed record StoredExposure(IReadOnlyList<ExposureEntry> Entries, IReadO
             }
             else
             {
-                shiftStart = record.ShiftStart;
+                (shiftStart, lastState) = (record.ShiftStart, record.LastState);
             }
         }
 
-        return new StoredExposure([.. entries.Values], breaks, shiftStart);
+        return new StoredExposure([.. entries.Values], breaks, shiftStart, lastState);
     }
 }

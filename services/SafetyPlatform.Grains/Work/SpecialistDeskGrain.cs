@@ -33,25 +33,23 @@ public sealed class SpecialistDeskGrain(
     private readonly ChangeSignal _slotFreed = new();
     private readonly CommittedSpecialist _me = new(time);
     private readonly SpecialistDayKeeper _today = new(day, history, time);
-    private DeskWellbeing? _wellbeingOfDesk;
+    private DeskWellbeing _wellbeing = null!;
 
     private string Id => this.GetPrimaryKeyString();
-
-    private DeskWellbeing _wellbeing => _wellbeingOfDesk ??= new DeskWellbeing(Id, exposure, time, logger);
 
     private ChangeContext BySelf(string reason) => new($"specialists/{Id}", reason, null);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _wellbeing = new DeskWellbeing(Id, exposure, time, logger);
         await _wellbeing.Load();
-        _me.Changed = _wellbeing.Follow;
+        _me.Changed = FollowSpecialist;
         var me = await Roster().Find();
         if (me is null)
         {
             return;
         }
 
-        _me.Remember(me);
         await StartDay(me);
         var since = time.GetUtcNow().UtcDateTime.Date;
         var held = new List<WorkItemView>();
@@ -73,6 +71,18 @@ public sealed class SpecialistDeskGrain(
         }
 
         await _wellbeing.Reconcile(held, FindItem);
+        // Last, so that following the roster's state (a break that began while the desk was
+        // away, say) sees the items held.
+        _me.Remember(me);
+    }
+
+    /// <summary>Each newer version of the specialist: the ledger follows breaks and shifts, and a break may return the items in hand.</summary>
+    private void FollowSpecialist(SpecialistView? before, SpecialistView after)
+    {
+        if (_wellbeing.Follow(before, after))
+        {
+            ReturnItemsForWellnessBreak(after).Ignore();
+        }
     }
 
     /// <summary>An item as its queue has it now; null when it cannot be found or the queue cannot say.</summary>
@@ -170,15 +180,8 @@ public sealed class SpecialistDeskGrain(
 
     public Task SpecialistChanged(SpecialistView view)
     {
-        var (teamBefore, stateBefore) = (_me.TeamId, _me.ActivityState);
-        var me = _me.Remember(view);
-        _today.RosterChanged(me, teamBefore, GrainFactory);
-        if (stateBefore is not null and not ActivityState.WellnessBreak && me.ActivityState == ActivityState.WellnessBreak && me.Version == view.Version)
-        {
-            // Not awaited: the roster waits for this notice, and a release tells the roster again.
-            ReturnItemsForWellnessBreak(me).Ignore();
-        }
-
+        var teamBefore = _me.TeamId;
+        _today.RosterChanged(_me.Remember(view), teamBefore, GrainFactory);
         return Task.CompletedTask;
     }
 
@@ -230,8 +233,14 @@ public sealed class SpecialistDeskGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await _wellbeing.Flushed();
-        await _today.Store();
+        try
+        {
+            await _wellbeing.Flushed();
+        }
+        finally
+        {
+            await _today.Store();
+        }
     }
 
     public async Task<SpecialistStatsView> Stats()
@@ -240,6 +249,8 @@ public sealed class SpecialistDeskGrain(
         var now = time.GetUtcNow();
         return SpecialistStatsView.Of(me, now, [.. _slots.Held], _slots.OpenOffers(now), _today.Today!);
     }
+
+    public async Task<MemberWellbeingView> Wellbeing() => await _wellbeing.Summary(await Self(), GrainFactory);
 
     public Task PersonalLimitsChanged(PersonalLimits limits)
     {
@@ -367,29 +378,10 @@ public sealed class SpecialistDeskGrain(
             throw SafetyException.FailedPrecondition($"{verdict.Reason}; specialists/{Id} cannot start work now");
         }
 
-        await _wellbeing.EnsureAllowsAccept(me, queueId, itemId, GrainFactory);
         _slots.Accepting();
         try
         {
-            WorkItemView item;
-            try
-            {
-                item = await Queue(queueId).Accept(itemId, Id);
-            }
-            catch (SafetyException)
-            {
-                // Expired, lost in a restart of its queue, or never ours: it no longer takes a slot.
-                if (_slots.OfferGone(queueId, itemId))
-                {
-                    SlotFreed();
-                }
-
-                throw;
-            }
-
-            _slots.OfferGone(queueId, itemId);
-            _slots.Hold(queueId, itemId);
-            _wellbeing.Accepted(item);
+            var item = await _wellbeing.OneAcceptAtATime(() => AcceptWithinLimits(me, queueId, itemId));
             try
             {
                 await Roster().StartHandling(BySelf($"accepted queues/{queueId}/workItems/{itemId}"));
@@ -397,6 +389,7 @@ public sealed class SpecialistDeskGrain(
             catch (SafetyException)
             {
                 // The specialist changed state meanwhile: hand the item back rather than hold it idle.
+                await EnsureDurable(_wellbeing.Flushed());
                 _wellbeing.LeftHands(await Queue(queueId).Release(itemId, Id, "the specialist could not start handling"));
                 _slots.LetGo(queueId, itemId);
                 throw;
@@ -412,6 +405,32 @@ public sealed class SpecialistDeskGrain(
                 await Roster().FinishHandling(BySelf("no work held"));
             }
         }
+    }
+
+    /// <summary>The accept checked against the wellbeing limits again (another item accepted since the offer may have used what this one needs), then made.</summary>
+    private async Task<WorkItemView> AcceptWithinLimits(SpecialistView me, string queueId, string itemId)
+    {
+        await _wellbeing.EnsureAllowsAccept(me, queueId, itemId, GrainFactory);
+        WorkItemView item;
+        try
+        {
+            item = await Queue(queueId).Accept(itemId, Id);
+        }
+        catch (SafetyException)
+        {
+            // Expired, lost in a restart of its queue, or never ours: it no longer takes a slot.
+            if (_slots.OfferGone(queueId, itemId))
+            {
+                SlotFreed();
+            }
+
+            throw;
+        }
+
+        _slots.OfferGone(queueId, itemId);
+        _slots.Hold(queueId, itemId);
+        _wellbeing.Accepted(item);
+        return item;
     }
 
     public async Task<WorkItemView> Reject(string queueId, string itemId, string reason)

@@ -15,7 +15,7 @@ using WellbeingPolicy = SafetyPlatform.Api.Wellbeing.V1.WellbeingPolicy;
 namespace SafetyPlatform.Silo.Api;
 
 /// <summary>The wellbeing gRPC service: checks the request, asks the specialist's desk, maps the reply.</summary>
-public sealed class WellbeingApi(IGrainFactory grains) : WellbeingService.WellbeingServiceBase
+public sealed class WellbeingApi(IGrainFactory grains, TimeProvider time) : WellbeingService.WellbeingServiceBase
 {
     public override async Task<Exposure> GetExposure(GetExposureRequest request, ServerCallContext context)
     {
@@ -97,10 +97,11 @@ public sealed class WellbeingApi(IGrainFactory grains) : WellbeingService.Wellbe
 
     public override async Task<PersonalWellbeing> RestrictHarmCategory(RestrictHarmCategoryRequest request, ServerCallContext context)
     {
+        var now = time.GetUtcNow();
+        var until = request.ExpireTime is null ? null : ProtoTimes.AsTime(request.ExpireTime);
         var specialistId = Checked(request.Name, request.HarmCategory, request.Actor, request.Reason,
-            check => check.Require(request.ExpireTime is not null, "expire_time", "is required")
-                .Require(request.ExpireTime is null || request.ExpireTime.ToDateTimeOffset() <= DateTimeOffset.UtcNow.AddDays(90), "expire_time", "must be at most 90 days ahead"));
-        return (await Personal(specialistId).Restrict((HarmCategory)request.HarmCategory, request.ExpireTime.ToDateTimeOffset(),
+            check => check.Require(until is { } end && end > now && end <= now.AddDays(90), "expire_time", "is required: a time in the next 90 days"));
+        return (await Personal(specialistId).Restrict((HarmCategory)request.HarmCategory, until!.Value,
             new ChangeContext(request.Actor, request.Reason, null))).ToProto();
     }
 
@@ -108,6 +109,25 @@ public sealed class WellbeingApi(IGrainFactory grains) : WellbeingService.Wellbe
     {
         var specialistId = Checked(request.Name, request.HarmCategory, request.Actor, request.Reason);
         return (await Personal(specialistId).Lift((HarmCategory)request.HarmCategory, new ChangeContext(request.Actor, request.Reason, null))).ToProto();
+    }
+
+    public override async Task<ListTeamWellbeingResponse> ListTeamWellbeing(ListTeamWellbeingRequest request, ServerCallContext context)
+    {
+        var list = $"teamWellbeing:{request.Parent}";
+        new FieldCheck()
+            .Name(request.Parent, Collections.Teams, "parent", out var teamId)
+            .PageSize(request.PageSize, out var pageSize)
+            .PageToken(request.PageToken, list, out var afterId)
+            .ThrowIfAny();
+        var members = await grains.Reference<ITeamGrain>(teamId).ListMembers(afterId, pageSize + 1, false);
+        var page = await Task.WhenAll(members.Take(pageSize).Select(m => grains.Reference<ISpecialistDeskGrain>(m.SpecialistId).Wellbeing()));
+        var response = new ListTeamWellbeingResponse { Members = { page.Select(m => m.ToProto()) } };
+        if (members.Length > pageSize)
+        {
+            response.NextPageToken = PageTokens.Encode(list, members[pageSize - 1].SpecialistId);
+        }
+
+        return response;
     }
 
     private const string PersonalWellbeingPart = "personalWellbeing";

@@ -175,4 +175,25 @@ public static class WellbeingMapping
         }));
         return message;
     }
+
+    public static MemberWellbeing ToProto(this MemberWellbeingView view)
+    {
+        var message = new MemberWellbeing
+        {
+            Specialist = new SpecialistName(view.SpecialistId).ToString(),
+            ReadTime = Timestamp.FromDateTimeOffset(view.At),
+            Today = ToProto(view.Today),
+            ThisShift = ToProto(view.ThisShift),
+            NearLimit = view.Limits.Any(l => l.Share >= WellbeingAlertRules.NearLimit),
+            CoolDownEndTime = view.CoolingUntil is { } until && until != DateTimeOffset.MaxValue ? Timestamp.FromDateTimeOffset(until) : null,
+            OnWellnessBreak = view.OnWellnessBreak,
+            WellnessBreakDueTime = view.BreakDueSince is { } due ? Timestamp.FromDateTimeOffset(due) : null,
+            WellnessBreakOverdue = view.BreakOverdue,
+            WellnessBreaksTaken = view.BreaksTakenToday,
+            WellnessBreaksCutShort = view.BreaksCutShortToday,
+            ItemsInHand = view.ItemsInHand,
+        };
+        message.Limits.AddRange(view.Limits.Select(l => new SafetyPlatform.Api.Wellbeing.V1.LimitUse { Limit = l.Limit, Used = l.Used, Allowed = l.Allowed, Share = l.Share }));
+        return message;
+    }
 }

@@ -79,5 +79,8 @@ public static class WellbeingRequestRules
     private static FieldCheck Within(this FieldCheck check, Duration? value, string field, TimeSpan min, TimeSpan max) =>
         check.Require(value is not null && ProtoTimes.AsTimeSpan(value) is { } time && time >= min && time <= max, field, $"must be from {Describe(min)} to {Describe(max)}");
 
-    private static string Describe(TimeSpan time) => time == TimeSpan.Zero ? "0" : time.TotalHours >= 1 ? $"{time.TotalHours:0.##} h" : $"{time.TotalMinutes:0} min";
+    private static string Describe(TimeSpan time) => time == TimeSpan.Zero ? "0"
+        : time.TotalHours >= 1 ? $"{time.TotalHours:0.##} h"
+        : time.TotalMinutes >= 1 ? $"{time.TotalMinutes:0.##} min"
+        : $"{time.TotalSeconds:0.##} s";
 }

@@ -63,7 +63,7 @@ public static class WorkMapping
             [.. servingTeamIds],
             (ModelRoster.Proficiency)queue.MinimumProficiency,
             QueueName.TryParse(queue.EscalationQueue, out var escalation) ? escalation.QueueId : string.Empty,
-            queue.ExpectedHandleTime is { } expected && expected.ToTimeSpan() > TimeSpan.Zero ? expected.ToTimeSpan() : null);
+            queue.ExpectedHandleTime is { } expected && ProtoTimes.AsTimeSpan(expected) is { } time && time > TimeSpan.Zero ? time : null);
     }
 
     public static WorkItem ToProto(this WorkItemView view, bool withHistory = true)

@@ -70,15 +70,13 @@ public static class WorkRequestRules
 
         if (fields.Contains("reservation_timeout") && q.ReservationTimeout is { } timeout)
         {
-            var t = timeout.ToTimeSpan();
-            check.Require(t == TimeSpan.Zero || t >= TimeSpan.FromSeconds(5) && t <= TimeSpan.FromHours(1),
+            check.Require(ProtoTimes.AsTimeSpan(timeout) is { } t && (t == TimeSpan.Zero || t >= TimeSpan.FromSeconds(5) && t <= TimeSpan.FromHours(1)),
                 "queue.reservation_timeout", "must be between 5 s and 1 h");
         }
 
         if (fields.Contains("expected_handle_time") && q.ExpectedHandleTime is { } expected)
         {
-            var t = expected.ToTimeSpan();
-            check.Require(t == TimeSpan.Zero || t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromHours(8),
+            check.Require(ProtoTimes.AsTimeSpan(expected) is { } t && (t == TimeSpan.Zero || t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromHours(8)),
                 "queue.expected_handle_time", "must be between 1 s and 8 h");
         }
 

@@ -44,7 +44,7 @@ public sealed class TableExposureStore : IExposureStore
             var key = row.RowKey[(specialistId.Length + 1)..];
             records.Add(key switch
             {
-                ExposureRecord.ShiftKey => ExposureRecord.Shift(At(row, "Started")!.Value),
+                ExposureRecord.ShiftKey => new ExposureRecord(key, null, null, At(row, "Started"), row.GetInt32("LastState") is { } state ? (ActivityState)state : null),
                 _ when key[0] == 'e' => ExposureRecord.Of(new ExposureEntry(
                     row.GetString("Item"),
                     (HarmCategory)row.GetInt32("Category")!.Value,
@@ -112,7 +112,15 @@ public sealed class TableExposureStore : IExposureStore
         }
         else
         {
-            row["Started"] = record.ShiftStart!.Value.UtcTicks;
+            if (record.ShiftStart is { } start)
+            {
+                row["Started"] = start.UtcTicks;
+            }
+
+            if (record.LastState is { } state)
+            {
+                row["LastState"] = (int)state;
+            }
         }
 
         return row;

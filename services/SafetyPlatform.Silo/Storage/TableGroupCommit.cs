@@ -19,10 +19,16 @@ public sealed class TableGroupCommit(CreatedTable table)
 
     public Task Write(string partitionKey, IEnumerable<TableEntity> rows)
     {
+        var given = rows.ToList();
+        if (given.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         var partition = _partitions.GetOrAdd(partitionKey, _ => new Partition());
         lock (partition)
         {
-            foreach (var row in rows)
+            foreach (var row in given)
             {
                 partition.Pending[row.RowKey] = row;
             }
