@@ -57,7 +57,7 @@ public class TeamWellbeingEndToEndTests(PlatformFixture fixture)
         // One a page: the token carries on to the next member.
         var first = await fixture.Connection.Wellbeing.ListTeamWellbeingAsync(new ListTeamWellbeingRequest { Parent = team.Name, PageSize = 1 });
         var second = await fixture.Connection.Wellbeing.ListTeamWellbeingAsync(new ListTeamWellbeingRequest { Parent = team.Name, PageSize = 1, PageToken = first.NextPageToken });
-        Assert.Equal([aoife.Name, brid.Name], new[] { first.Members[0].Specialist, second.Members[0].Specialist }.Order());
+        Assert.Equal(new[] { aoife.Name, brid.Name }.Order(StringComparer.Ordinal), [first.Members[0].Specialist, second.Members[0].Specialist]);
         Assert.Empty(second.NextPageToken);
 
         await Expect.InvalidField("parent", () => fixture.Connection.Wellbeing.ListTeamWellbeingAsync(new ListTeamWellbeingRequest { Parent = "teams/Bad Name" }).ResponseAsync);
