@@ -104,4 +104,45 @@ public class PersonalWellbeingEndToEndTests(PlatformFixture fixture)
         Assert.Empty(after.OptOuts);
         Assert.Empty(after.Restrictions);
     }
+
+    [Fact]
+    public async Task An_offer_carries_how_she_chose_to_see_its_category_else_her_teams_default_else_the_platforms()
+    {
+        var (team, queue) = await NewFloor(fixture.Connection);
+        var plain = new DisplayPreference { Blur = Blur.None };
+        await Wellbeing.UpdateWellbeingPolicyAsync(new UpdateWellbeingPolicyRequest
+        {
+            Policy = new WellbeingPolicy { Name = team.Name + "/wellbeingPolicy", DisplayDefaults = { new CategoryDisplay { HarmCategory = HarmCategory.HateSpeech, Display = plain } } },
+            UpdateMask = new FieldMask { Paths = { "display_defaults" } },
+            Reason = "text-only hate speech here",
+            Actor = "specialists/lead-orla",
+        });
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+
+        async Task<DisplayPreference> Shown(HarmCategory category)
+        {
+            var item = await Arrives(queue, category);
+            var offer = (await Next(aoife))!;
+            Assert.Equal(item.Name, offer.Name);
+            await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = offer.Name, Specialist = aoife.Name });
+            await Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = offer.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "no action" } });
+            return offer.Display;
+        }
+
+        Assert.Equal(plain, await Shown(HarmCategory.HateSpeech));
+        Assert.Equal(new DisplayPreference { Blur = Blur.Strong, Greyscale = true, Muted = true, WarningScreen = true }, await Shown(HarmCategory.AnimalCruelty));
+
+        var hers = new DisplayPreference { Blur = Blur.Light, WarningScreen = true };
+        var set = await Wellbeing.SetDisplayPreferenceAsync(new SetDisplayPreferenceRequest { Name = Personal(aoife), HarmCategory = HarmCategory.HateSpeech, Display = hers });
+        Assert.Equal(hers, Assert.Single(set.DisplayPreferences).Display);
+        Assert.Equal(hers, await Shown(HarmCategory.HateSpeech));
+
+        await Wellbeing.SetDisplayPreferenceAsync(new SetDisplayPreferenceRequest { Name = Personal(aoife), HarmCategory = HarmCategory.HateSpeech });
+        Assert.Equal(plain, await Shown(HarmCategory.HateSpeech));
+
+        await Expect.InvalidField("display.blur", () => Wellbeing.SetDisplayPreferenceAsync(new SetDisplayPreferenceRequest
+        {
+            Name = Personal(aoife), HarmCategory = HarmCategory.HateSpeech, Display = new DisplayPreference(),
+        }).ResponseAsync);
+    }
 }

@@ -79,4 +79,18 @@ public class ExposureLedgerTests
         Assert.Equal(At(11, 4), ledger.LastBreakEnd(TimeSpan.FromMinutes(3), At(12, 30)));
         Assert.True(ledger.OnWellnessBreak);
     }
+
+    [Fact]
+    public void An_accept_held_while_it_is_made_counts_and_is_taken_back_when_it_fails()
+    {
+        var ledger = new ExposureLedger();
+        ledger.Accepted("q/a", HarmCategory.ChildSafety, HarmSeverity.Critical, TimeSpan.FromMinutes(5), At(9, 0));
+        Assert.Equal(1, ledger.InHandCount);
+
+        ledger.Withdraw("q/a");
+        Assert.Empty(ledger.Entries);
+        Assert.Equal(0, ledger.InHandCount);
+        // The same accept may be made again, as it really happened.
+        Assert.NotNull(ledger.Accepted("q/a", HarmCategory.ChildSafety, HarmSeverity.Critical, TimeSpan.FromMinutes(5), At(9, 0)));
+    }
 }

@@ -93,6 +93,19 @@ public sealed class ExposureLedger
         return finished;
     }
 
+    /// <summary>
+    /// Takes back an item in hand that never was (an accept held in the ledger while it was being
+    /// made, which failed or is replaced by the accept as made); unknown or finished: nothing changes.
+    /// </summary>
+    public void Withdraw(string itemId)
+    {
+        if (_inHand.Remove(itemId, out var inHand))
+        {
+            _entries.RemoveAt(_entries.FindLastIndex(e => ReferenceEquals(e, inHand)));
+            _known.Remove((inHand.ItemId, inHand.Started));
+        }
+    }
+
     /// <summary>A wellness break began (already on one: nothing changes).</summary>
     /// <returns>The new break; null when nothing changed.</returns>
     public WellnessBreak? BreakStarted(DateTimeOffset at)

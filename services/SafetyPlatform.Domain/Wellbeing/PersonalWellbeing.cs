@@ -5,12 +5,21 @@ namespace SafetyPlatform.Domain.Wellbeing;
 
 /// <summary>
 /// What applies to one specialist beyond their team's policy (docs/WELLBEING.md, "Opt-outs and
-/// restrictions"): their opt-outs, each moved through <see cref="OptOutTransitions"/>, and the
-/// restrictions set on them. A change that is not allowed returns its refusal and changes nothing.
+/// restrictions"): their opt-outs, each moved through <see cref="OptOutTransitions"/>, the
+/// restrictions set on them, and how they chose to see each harm category. A change that is not
+/// allowed returns its refusal and changes nothing.
 /// </summary>
-public sealed record PersonalWellbeing(ImmutableDictionary<HarmCategory, OptOut> OptOuts, ImmutableDictionary<HarmCategory, CategoryRestriction> Restrictions)
+public sealed record PersonalWellbeing(
+    ImmutableDictionary<HarmCategory, OptOut> OptOuts,
+    ImmutableDictionary<HarmCategory, CategoryRestriction> Restrictions,
+    ImmutableDictionary<HarmCategory, DisplayPreference> Display)
 {
-    public static PersonalWellbeing None { get; } = new(ImmutableDictionary<HarmCategory, OptOut>.Empty, ImmutableDictionary<HarmCategory, CategoryRestriction>.Empty);
+    public static PersonalWellbeing None { get; } = new(ImmutableDictionary<HarmCategory, OptOut>.Empty, ImmutableDictionary<HarmCategory, CategoryRestriction>.Empty,
+        ImmutableDictionary<HarmCategory, DisplayPreference>.Empty);
+
+    /// <summary>Their own choice for <paramref name="category"/>; null puts it back to their team's default.</summary>
+    public PersonalWellbeing WithDisplay(HarmCategory category, DisplayPreference? preference) =>
+        this with { Display = preference is null ? Display.Remove(category) : Display.SetItem(category, preference) };
 
     /// <summary>Moves the opt-out of <paramref name="category"/> to <paramref name="to"/>; a refusal when its lifecycle does not allow it.</summary>
     public (PersonalWellbeing Changed, string? Refusal) MoveOptOut(HarmCategory category, OptOutStatus to, string actor, string reason, DateTimeOffset at)

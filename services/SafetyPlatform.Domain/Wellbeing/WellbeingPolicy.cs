@@ -16,6 +16,7 @@ namespace SafetyPlatform.Domain.Wellbeing;
 /// <param name="WellnessBreak">A wellness break counts once it has lasted this long.</param>
 /// <param name="HighHarmCutOff">Local time of day after which no high-harm item is offered (nor one expected to run past it); null: none.</param>
 /// <param name="RotationAfter">After this much high-harm handling in a day, only lower-harm items.</param>
+/// <param name="DisplayDefaults">How the team's review tools show each harm category until a specialist chooses otherwise; a category not listed takes the platform's default for its severity (<see cref="DisplayPreference.DefaultFor"/>).</param>
 /// <param name="ReturnItemsOnWellnessBreak">Whether items in hand go back to their queues when the specialist takes a wellness break (otherwise they keep them, to finish after it).</param>
 public sealed record WellbeingPolicy(
     ImmutableDictionary<HarmCategory, ExposureBudget> Budgets,
@@ -27,8 +28,12 @@ public sealed record WellbeingPolicy(
     TimeSpan WellnessBreak,
     TimeOnly? HighHarmCutOff,
     TimeSpan RotationAfter,
-    bool ReturnItemsOnWellnessBreak = false)
+    bool ReturnItemsOnWellnessBreak = false,
+    ImmutableDictionary<HarmCategory, DisplayPreference>? DisplayDefaults = null)
 {
+    /// <summary>The team's display defaults (none set: empty).</summary>
+    public ImmutableDictionary<HarmCategory, DisplayPreference> Displays => DisplayDefaults ?? ImmutableDictionary<HarmCategory, DisplayPreference>.Empty;
+
     /// <summary>
     /// The defaults: 5 hours a day of child sexual abuse imagery and of violent extremism with
     /// hourly breaks and a 4 pm cut-off (IWF), and no more than 5 hours of high-harm work of any

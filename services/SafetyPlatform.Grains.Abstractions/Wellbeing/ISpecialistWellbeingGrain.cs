@@ -21,6 +21,9 @@ public interface ISpecialistWellbeingGrain : IGrainWithStringKey
     /// <summary>Restricts them from <paramref name="category"/> until <paramref name="until"/>; FAILED_PRECONDITION for an end not in the future.</summary>
     Task<PersonalWellbeingView> Restrict(HarmCategory category, DateTimeOffset until, ChangeContext change);
 
+    /// <summary>Sets how their review tool shows <paramref name="category"/>; null puts it back to their team's default.</summary>
+    Task<PersonalWellbeingView> SetDisplay(HarmCategory category, DisplayPreference? preference, ChangeContext change);
+
     /// <summary>Lifts their restriction from <paramref name="category"/>; FAILED_PRECONDITION when none is in force.</summary>
     Task<PersonalWellbeingView> Lift(HarmCategory category, ChangeContext change);
 }

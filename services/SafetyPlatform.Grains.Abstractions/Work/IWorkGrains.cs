@@ -146,8 +146,8 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
     /// <summary>The specialist's wellbeing as their lead sees it now; NOT_FOUND for an unknown specialist.</summary>
     Task<Wellbeing.MemberWellbeingView> Wellbeing();
 
-    /// <summary>The specialist's opt-outs or restrictions changed: routing applies <paramref name="limits"/> from now.</summary>
-    Task PersonalLimitsChanged(Domain.Wellbeing.PersonalLimits limits);
+    /// <summary>The specialist's opt-outs, restrictions or display choices changed: routing applies <paramref name="personal"/> from now.</summary>
+    Task PersonalWellbeingChanged(Wellbeing.PersonalWellbeingView personal);
 
     /// <summary>The specialist's day as their team's monitor keeps it; null for a specialist who does not exist.</summary>
     Task<SpecialistDayRecord?> Today();

@@ -50,7 +50,7 @@ public sealed record QueueView(
     [property: Id(6)] long Version,
     [property: Id(7)] int WaitingSpecialists);
 
-/// <summary>A work item as readers see it.</summary>
+/// <summary>A work item as readers see it; on an offer, with how the specialist offered it chose to see its harm category (<see cref="Display"/>).</summary>
 [GenerateSerializer, Immutable, Alias("safety.WorkItemView")]
 public sealed record WorkItemView(
     [property: Id(0)] string QueueId,
@@ -63,7 +63,8 @@ public sealed record WorkItemView(
     [property: Id(7)] DateTimeOffset Deadline,
     [property: Id(8)] WorkOutcome? Outcome,
     [property: Id(9)] ImmutableArray<WorkItemEvent> History,
-    [property: Id(10)] string EscalatedTo);
+    [property: Id(10)] string EscalatedTo,
+    [property: Id(11)] Domain.Wellbeing.DisplayPreference? Display = null);
 
 /// <summary>The result of one enqueue of a batch: the item, or why not.</summary>
 [GenerateSerializer, Immutable, Alias("safety.EnqueueOutcome")]

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Domain.Naming;
@@ -36,9 +37,8 @@ internal sealed class DeskWellbeing
     private readonly TeamWellbeingCache _team;
     private readonly Dictionary<(string Queue, string Item), HarmCategory> _offered = [];
     private readonly Dictionary<string, (TimeSpan Expected, bool HighHarm)> _queues = new(StringComparer.Ordinal);
-    private Task _lastAccept = Task.CompletedTask;
     private ExposureLedger _ledger = new();
-    private (PersonalLimits Limits, DateTimeOffset ReadAt)? _personal;
+    private (PersonalWellbeing Wellbeing, DateTimeOffset ReadAt)? _personal;
     private DateTimeOffset? _shiftStart;
     private ActivityState? _lastState;
     private DateTimeOffset _loadedAt;
@@ -104,27 +104,39 @@ internal sealed class DeskWellbeing
     public async Task<WellbeingStanding> Standing(SpecialistView me, IGrainFactory grains)
     {
         var (policy, zone) = await _team.Get(me.TeamId, grains);
-        var personal = await PersonalLimits(grains);
+        var personal = (await Personal(grains)).Limits();
         var now = _time.GetUtcNow();
         return WellbeingStanding.Of(policy, _ledger, personal, zone, _shiftStart ?? _loadedAt, null, now);
     }
 
-    /// <summary>The specialist's opt-outs and restrictions: told on every change, and read again once the copy is <see cref="TeamWellbeingCache.TrustFor"/> old in case a notice was lost.</summary>
-    private async Task<PersonalLimits> PersonalLimits(IGrainFactory grains)
+    /// <summary>The specialist's opt-outs, restrictions and display choices: told on every change, and read again once the copy is <see cref="TeamWellbeingCache.TrustFor"/> old in case a notice was lost.</summary>
+    private async Task<PersonalWellbeing> Personal(IGrainFactory grains)
     {
         var now = _time.GetUtcNow();
         if (_personal is not { } known || now - known.ReadAt >= TeamWellbeingCache.TrustFor)
         {
-            var view = await grains.Reference<ISpecialistWellbeingGrain>(_specialistId).Get();
-            known = (view.Wellbeing().Limits(), now);
+            known = ((await grains.Reference<ISpecialistWellbeingGrain>(_specialistId).Get()).Wellbeing(), now);
             _personal = known;
         }
 
-        return known.Limits;
+        return known.Wellbeing;
     }
 
-    /// <summary>Told by the specialist's wellbeing grain after each change of their opt-outs or restrictions.</summary>
-    public void PersonalLimitsChanged(PersonalLimits limits) => _personal = (limits, _time.GetUtcNow());
+    /// <summary>Told by the specialist's wellbeing grain after each change.</summary>
+    public void PersonalWellbeingChanged(PersonalWellbeingView view) => _personal = (view.Wellbeing(), _time.GetUtcNow());
+
+    /// <summary>Offers as the specialist is to see them: each with the display chosen for its harm category (theirs, else their team's, else the platform's).</summary>
+    public async Task<ImmutableArray<WorkItemView>> AsShownTo(SpecialistView me, IReadOnlyCollection<WorkItemView> offers, IGrainFactory grains)
+    {
+        if (offers.Count == 0)
+        {
+            return [];
+        }
+
+        var (policy, _) = await _team.Get(me.TeamId, grains);
+        var personal = await Personal(grains);
+        return [.. offers.Select(o => o with { Display = DisplayPreference.For(o.Submission.HarmCategory, personal.Display, policy.Displays) })];
+    }
 
     /// <summary>Whether the team's policy returns items in hand to their queues on a wellness break.</summary>
     public async Task<bool> ReturnsItemsOnWellnessBreak(SpecialistView me, IGrainFactory grains) =>
@@ -152,24 +164,6 @@ internal sealed class DeskWellbeing
     private TimeSpan ShortestHighHarmHandleTime =>
         _queues.Values.Where(q => q.HighHarm).Select(q => q.Expected).DefaultIfEmpty(QueueRouting.DefaultExpectedHandleTime).Min();
 
-    /// <summary>Runs an accept alone: two checked at once could together pass a limit that each alone does not.</summary>
-    public async Task<T> OneAcceptAtATime<T>(Func<Task<T>> accept)
-    {
-        // The grain runs one turn at a time, so a chain of tasks is the lock.
-        var before = _lastAccept;
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _lastAccept = done.Task;
-        try
-        {
-            await before;
-            return await accept();
-        }
-        finally
-        {
-            done.SetResult();
-        }
-    }
-
     public void Offered(string queueId, WorkItemView offer) => _offered[(queueId, offer.ItemId)] = offer.Submission.HarmCategory;
 
     public void OfferGone(string queueId, string itemId) => _offered.Remove((queueId, itemId));
@@ -178,6 +172,12 @@ internal sealed class DeskWellbeing
     /// The accept is checked against the wellbeing limits again: another item accepted since the
     /// offer may have used what this one needed. FAILED_PRECONDITION naming the rule; the offer stays open until it lapses.
     /// </summary>
+    /// <remarks>
+    /// An accept that passes is held in the ledger at once, in hand from now, until the queue has
+    /// made it (<see cref="Accepted"/> puts it there with the item's own times) or refused it
+    /// (<see cref="AcceptFailed"/>): so two accepts made together are checked one after the
+    /// other, each counting the other, without waiting for each other's queue.
+    /// </remarks>
     public async Task EnsureAllowsAccept(SpecialistView me, string queueId, string itemId, IGrainFactory grains)
     {
         if (!_offered.TryGetValue((queueId, itemId), out var category))
@@ -185,18 +185,26 @@ internal sealed class DeskWellbeing
             return;
         }
 
-        var verdict = WellbeingRules.Check(await Standing(me, grains), ItemExposure.Of(category, ExpectedHandleTime(queueId)));
+        var standing = await Standing(me, grains);
+        var expected = ExpectedHandleTime(queueId);
+        var verdict = WellbeingRules.Check(standing, ItemExposure.Of(category, expected));
         if (!verdict.IsAllowed)
         {
             throw SafetyException.FailedPrecondition(
                 $"specialists/{_specialistId} is held back from queues/{queueId}/workItems/{itemId} by the wellbeing rule {verdict.Rule}: {verdict.Reason}");
         }
+
+        _ledger.Accepted(Key(queueId, itemId), category, HarmTaxonomy.SeverityOf(category), expected, standing.Now);
     }
+
+    /// <summary>The queue refused the accept: what <see cref="EnsureAllowsAccept"/> held in the ledger for it is taken back.</summary>
+    public void AcceptFailed(string queueId, string itemId) => _ledger.Withdraw(Key(queueId, itemId));
 
     /// <summary>The specialist accepted <paramref name="item"/>, when its history says; written off the caller's path (<see cref="Flushed"/> awaits it).</summary>
     public void Accepted(WorkItemView item)
     {
         _offered.Remove((item.QueueId, item.ItemId));
+        _ledger.Withdraw(Key(item.QueueId, item.ItemId));
         var category = item.Submission.HarmCategory;
         WriteLater(_ledger.Accepted(Key(item.QueueId, item.ItemId), category, HarmTaxonomy.SeverityOf(category), ExpectedHandleTime(item.QueueId),
             ExposureTimes.Accepted(item.History) ?? _time.GetUtcNow()));

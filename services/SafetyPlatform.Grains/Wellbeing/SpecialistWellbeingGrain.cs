@@ -20,7 +20,8 @@ public sealed partial class SpecialistWellbeingGrain(
 
     private PersonalWellbeing Current => new(
         state.State.OptOuts.ToImmutableDictionary(o => o.Category),
-        state.State.Restrictions.ToImmutableDictionary(r => r.Category));
+        state.State.Restrictions.ToImmutableDictionary(r => r.Category),
+        state.State.Display.ToImmutableDictionary());
 
     public async Task<PersonalWellbeingView> Get()
     {
@@ -36,6 +37,9 @@ public sealed partial class SpecialistWellbeingGrain(
 
     public Task<PersonalWellbeingView> Lift(HarmCategory category, ChangeContext change) => Change(now => Current.Lift(category, now));
 
+    public Task<PersonalWellbeingView> SetDisplay(HarmCategory category, DisplayPreference? preference, ChangeContext change) =>
+        Change(_ => (Current.WithDisplay(category, preference), null));
+
     private async Task<PersonalWellbeingView> Change(Func<DateTimeOffset, (PersonalWellbeing Changed, string? Refusal)> decide)
     {
         await EnsureSpecialistExists();
@@ -49,9 +53,11 @@ public sealed partial class SpecialistWellbeingGrain(
         {
             state.State.OptOuts = [.. changed.OptOuts.Values];
             state.State.Restrictions = [.. changed.Restrictions.Values];
+            state.State.Display = changed.Display.ToDictionary();
         });
-        await TellDesk(changed.Limits());
-        return PersonalWellbeingView.Of(Id, changed);
+        var view = PersonalWellbeingView.Of(Id, changed);
+        await TellDesk(view);
+        return view;
     }
 
     /// <summary>
@@ -59,11 +65,11 @@ public sealed partial class SpecialistWellbeingGrain(
     /// The change is durable already: a lost notice must not fail it, and the desk reads again
     /// within seconds in any case.
     /// </summary>
-    private async Task TellDesk(PersonalLimits limits)
+    private async Task TellDesk(PersonalWellbeingView view)
     {
         try
         {
-            await GrainFactory.Reference<ISpecialistDeskGrain>(Id).PersonalLimitsChanged(limits);
+            await GrainFactory.Reference<ISpecialistDeskGrain>(Id).PersonalWellbeingChanged(view);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -71,7 +77,7 @@ public sealed partial class SpecialistWellbeingGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The desk of specialist {Specialist} was not told of new personal limits (it reads them again within seconds): {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The desk of specialist {Specialist} was not told of a change of their personal wellbeing (it reads it again within seconds): {Reason}")]
     private static partial void LogDeskNotTold(ILogger logger, string specialist, string reason);
 
     /// <summary>NOT_FOUND for a specialist who was never created; asked once, since specialists are never deleted.</summary>

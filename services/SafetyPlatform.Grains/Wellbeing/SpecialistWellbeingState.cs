@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Wellbeing;
 
 namespace SafetyPlatform.Grains.Wellbeing;
@@ -9,4 +10,6 @@ public sealed class SpecialistWellbeingState
     [Id(0)] public List<OptOut> OptOuts { get; set; } = [];
 
     [Id(1)] public List<CategoryRestriction> Restrictions { get; set; } = [];
+
+    [Id(2)] public Dictionary<HarmCategory, DisplayPreference> Display { get; set; } = [];
 }

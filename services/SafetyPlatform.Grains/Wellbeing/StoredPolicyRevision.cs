@@ -39,6 +39,8 @@ public sealed class StoredPolicyRevision
 
     [Id(13)] public bool ReturnItemsOnWellnessBreak { get; set; }
 
+    [Id(14)] public Dictionary<HarmCategory, DisplayPreference> DisplayDefaults { get; set; } = [];
+
     public static StoredPolicyRevision From(WellbeingPolicyRevision revision) => new()
     {
         Revision = revision.Revision,
@@ -55,9 +57,10 @@ public sealed class StoredPolicyRevision
         HighHarmCutOff = revision.Policy.HighHarmCutOff?.ToTimeSpan(),
         RotationAfter = revision.Policy.RotationAfter,
         ReturnItemsOnWellnessBreak = revision.Policy.ReturnItemsOnWellnessBreak,
+        DisplayDefaults = revision.Policy.Displays.ToDictionary(),
     };
 
     public WellbeingPolicyRevision ToRevision() => new(Revision, At, Actor, Reason, new WellbeingPolicy(
         Budgets.ToImmutableDictionary(), CoolDown, MaxConsecutiveHighHarm, MicroBreakAfter, MicroBreak, WellnessBreakAfter, WellnessBreak,
-        HighHarmCutOff is { } cutOff ? TimeOnly.FromTimeSpan(cutOff) : null, RotationAfter, ReturnItemsOnWellnessBreak));
+        HighHarmCutOff is { } cutOff ? TimeOnly.FromTimeSpan(cutOff) : null, RotationAfter, ReturnItemsOnWellnessBreak, DisplayDefaults.ToImmutableDictionary()));
 }

@@ -7,7 +7,7 @@ namespace SafetyPlatform.Grains.Wellbeing;
 public static class WellbeingPolicyChanges
 {
     public static readonly ImmutableArray<string> Fields =
-        ["budgets", "cool_down", "max_consecutive_high_harm", "micro_break_after", "micro_break", "wellness_break_after", "wellness_break", "high_harm_cut_off", "rotation_after", "return_items_on_wellness_break"];
+        ["budgets", "cool_down", "max_consecutive_high_harm", "micro_break_after", "micro_break", "wellness_break_after", "wellness_break", "high_harm_cut_off", "rotation_after", "return_items_on_wellness_break", "display_defaults"];
 
     public static WellbeingPolicy Apply(WellbeingPolicy current, WellbeingPolicy values, IEnumerable<string> fields)
     {
@@ -25,6 +25,7 @@ public static class WellbeingPolicyChanges
                 "high_harm_cut_off" => current with { HighHarmCutOff = values.HighHarmCutOff },
                 "rotation_after" => current with { RotationAfter = values.RotationAfter },
                 "return_items_on_wellness_break" => current with { ReturnItemsOnWellnessBreak = values.ReturnItemsOnWellnessBreak },
+                "display_defaults" => current with { DisplayDefaults = values.DisplayDefaults },
                 _ => throw SafetyException.InvalidArgument("update_mask", $"'{field}' is not a field of a wellbeing policy"),
             };
         }

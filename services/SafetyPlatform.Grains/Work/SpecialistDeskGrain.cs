@@ -109,7 +109,7 @@ public sealed class SpecialistDeskGrain(
         _slots.Asking(1);
         try
         {
-            return await Reserve(me);
+            return await Reserve(me) is { } offer ? (await _wellbeing.AsShownTo(me, [offer], GrainFactory))[0] : null;
         }
         finally
         {
@@ -143,7 +143,7 @@ public sealed class SpecialistDeskGrain(
                 NewOffer(queueId, offer);
             }
 
-            return [.. offers.Select(o => o.Offer)];
+            return await _wellbeing.AsShownTo(me, [.. offers.Select(o => o.Offer)], GrainFactory);
         }
         finally
         {
@@ -252,9 +252,9 @@ public sealed class SpecialistDeskGrain(
 
     public async Task<MemberWellbeingView> Wellbeing() => await _wellbeing.Summary(await Self(), GrainFactory);
 
-    public Task PersonalLimitsChanged(PersonalLimits limits)
+    public Task PersonalWellbeingChanged(PersonalWellbeingView personal)
     {
-        _wellbeing.PersonalLimitsChanged(limits);
+        _wellbeing.PersonalWellbeingChanged(personal);
         return Task.CompletedTask;
     }
 
@@ -381,7 +381,7 @@ public sealed class SpecialistDeskGrain(
         _slots.Accepting();
         try
         {
-            var item = await _wellbeing.OneAcceptAtATime(() => AcceptWithinLimits(me, queueId, itemId));
+            var item = await AcceptWithinLimits(me, queueId, itemId);
             try
             {
                 await Roster().StartHandling(BySelf($"accepted queues/{queueId}/workItems/{itemId}"));
@@ -407,7 +407,11 @@ public sealed class SpecialistDeskGrain(
         }
     }
 
-    /// <summary>The accept checked against the wellbeing limits again (another item accepted since the offer may have used what this one needs), then made.</summary>
+    /// <summary>
+    /// The accept checked against the wellbeing limits again (another item accepted since the
+    /// offer may have used what this one needs), then made; an accept in flight counts in the
+    /// ledger from its check, so two made together cannot pass a limit between them.
+    /// </summary>
     private async Task<WorkItemView> AcceptWithinLimits(SpecialistView me, string queueId, string itemId)
     {
         await _wellbeing.EnsureAllowsAccept(me, queueId, itemId, GrainFactory);
@@ -416,10 +420,11 @@ public sealed class SpecialistDeskGrain(
         {
             item = await Queue(queueId).Accept(itemId, Id);
         }
-        catch (SafetyException)
+        catch (Exception e)
         {
+            _wellbeing.AcceptFailed(queueId, itemId);
             // Expired, lost in a restart of its queue, or never ours: it no longer takes a slot.
-            if (_slots.OfferGone(queueId, itemId))
+            if (e is SafetyException && _slots.OfferGone(queueId, itemId))
             {
                 SlotFreed();
             }

@@ -130,6 +130,21 @@ public sealed class WellbeingApi(IGrainFactory grains, TimeProvider time) : Well
         return response;
     }
 
+    public override async Task<PersonalWellbeing> SetDisplayPreference(SetDisplayPreferenceRequest request, ServerCallContext context)
+    {
+        var check = new FieldCheck()
+            .SubResourceName(request.Name, SpecialistName.Collection, PersonalWellbeingPart, "name", out var specialistId)
+            .Category(request.HarmCategory);
+        if (request.Display is not null)
+        {
+            check.Display(request.Display, "display");
+        }
+
+        check.ThrowIfAny();
+        var change = new ChangeContext(new SpecialistName(specialistId).ToString(), "display preference", null);
+        return (await Personal(specialistId).SetDisplay((HarmCategory)request.HarmCategory, request.Display?.ToDomain(), change)).ToProto();
+    }
+
     private const string PersonalWellbeingPart = "personalWellbeing";
 
     private ISpecialistWellbeingGrain Personal(string specialistId) => grains.Reference<ISpecialistWellbeingGrain>(specialistId);

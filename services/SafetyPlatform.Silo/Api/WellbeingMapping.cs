@@ -89,6 +89,7 @@ public static class WellbeingMapping
             HighHarmCutOff = policy.HighHarmCutOff is { } cutOff ? cutOff.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
             RotationAfter = Duration.FromTimeSpan(policy.RotationAfter),
             ReturnItemsOnWellnessBreak = policy.ReturnItemsOnWellnessBreak,
+            DisplayDefaults = { ToProto(policy.Displays) },
         };
         message.Budgets.AddRange(policy.Budgets.OrderBy(b => b.Key).Select(b =>
         {
@@ -145,6 +146,7 @@ public static class WellbeingMapping
                 },
                 "rotation_after" => values with { RotationAfter = Time(policy.RotationAfter) },
                 "return_items_on_wellness_break" => values with { ReturnItemsOnWellnessBreak = policy.ReturnItemsOnWellnessBreak },
+                "display_defaults" => values with { DisplayDefaults = policy.DisplayDefaults.ToImmutableDictionary(d => (HarmCategory)d.HarmCategory, d => d.Display.ToDomain()) },
                 _ => values,
             };
         }
@@ -156,7 +158,7 @@ public static class WellbeingMapping
 
     public static PersonalWellbeing ToProto(this PersonalWellbeingView view)
     {
-        var message = new PersonalWellbeing { Name = new SpecialistName(view.SpecialistId) + "/personalWellbeing" };
+        var message = new PersonalWellbeing { Name = new SpecialistName(view.SpecialistId) + "/personalWellbeing", DisplayPreferences = { ToProto(view.Display) } };
         message.OptOuts.AddRange(view.OptOuts.Select(o => new SafetyPlatform.Api.Wellbeing.V1.OptOut
         {
             HarmCategory = (ApiHarmCategory)o.Category,
@@ -196,4 +198,18 @@ public static class WellbeingMapping
         message.Limits.AddRange(view.Limits.Select(l => new SafetyPlatform.Api.Wellbeing.V1.LimitUse { Limit = l.Limit, Used = l.Used, Allowed = l.Allowed, Share = l.Share }));
         return message;
     }
+
+    private static IEnumerable<CategoryDisplay> ToProto(IReadOnlyDictionary<HarmCategory, DisplayPreference> displays) =>
+        displays.OrderBy(d => d.Key).Select(d => new CategoryDisplay { HarmCategory = (ApiHarmCategory)d.Key, Display = d.Value.ToProto() });
+
+    public static SafetyPlatform.Api.Type.V1.DisplayPreference ToProto(this DisplayPreference display) => new()
+    {
+        Blur = (SafetyPlatform.Api.Type.V1.Blur)(int)display.Blur,
+        Greyscale = display.Greyscale,
+        Muted = display.Muted,
+        WarningScreen = display.WarningScreen,
+    };
+
+    public static DisplayPreference ToDomain(this SafetyPlatform.Api.Type.V1.DisplayPreference display) =>
+        new((BlurLevel)(int)display.Blur, display.Greyscale, display.Muted, display.WarningScreen);
 }

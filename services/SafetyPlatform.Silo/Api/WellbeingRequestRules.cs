@@ -19,6 +19,7 @@ public static class WellbeingRequestRules
         "high_harm_cut_off" => policy.HighHarmCutOff.Length > 0,
         "rotation_after" => policy.RotationAfter is not null,
         "return_items_on_wellness_break" => policy.ReturnItemsOnWellnessBreak,
+        "display_defaults" => policy.DisplayDefaults.Count > 0,
         _ => false,
     };
 
@@ -35,6 +36,7 @@ public static class WellbeingRequestRules
             _ = field switch
             {
                 "budgets" => check.Budgets(policy),
+                "display_defaults" => check.DisplayDefaults(policy),
                 "cool_down" => check.Within(policy.CoolDown, name, TimeSpan.Zero, TimeSpan.FromHours(24)),
                 "max_consecutive_high_harm" => check.Require(policy.MaxConsecutiveHighHarm >= 1, name, "must be at least 1"),
                 "micro_break_after" => check.Require(policy.MicroBreakAfter >= 1, name, "must be at least 1"),
@@ -50,6 +52,25 @@ public static class WellbeingRequestRules
 
         return check;
     }
+
+    private static FieldCheck DisplayDefaults(this FieldCheck check, WellbeingPolicy policy)
+    {
+        for (var i = 0; i < policy.DisplayDefaults.Count; i++)
+        {
+            var display = policy.DisplayDefaults[i];
+            var name = $"policy.display_defaults[{i}]";
+            check.Require(display.HarmCategory != SafetyPlatform.Api.Type.V1.HarmCategory.Unspecified && System.Enum.IsDefined(display.HarmCategory), name + ".harm_category", "is required: a HARM_CATEGORY_ value")
+                .Require(policy.DisplayDefaults.Take(i).All(d => d.HarmCategory != display.HarmCategory), name + ".harm_category", "has a default already; one per category")
+                .Display(display.Display, name + ".display");
+        }
+
+        return check;
+    }
+
+    /// <summary>A display preference: given, with a known blur.</summary>
+    public static FieldCheck Display(this FieldCheck check, SafetyPlatform.Api.Type.V1.DisplayPreference? display, string field) =>
+        check.Require(display is not null, field, "is required")
+            .Require(display is null || display.Blur != SafetyPlatform.Api.Type.V1.Blur.Unspecified && System.Enum.IsDefined(display.Blur), field + ".blur", "must be BLUR_NONE, BLUR_LIGHT or BLUR_STRONG");
 
     private static FieldCheck Budgets(this FieldCheck check, WellbeingPolicy policy)
     {

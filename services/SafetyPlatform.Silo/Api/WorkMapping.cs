@@ -89,6 +89,11 @@ public static class WorkMapping
             proto.ReservationExpireTime = Timestamp.FromDateTimeOffset(expiry);
         }
 
+        if (view.Display is { } display)
+        {
+            proto.Display = display.ToProto();
+        }
+
         if (view.Outcome is { } outcome)
         {
             proto.Outcome = new Outcome
