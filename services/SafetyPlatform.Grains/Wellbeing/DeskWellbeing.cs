@@ -60,8 +60,8 @@ internal sealed class DeskWellbeing
     /// <summary>Set once a write failed: memory holds what storage may not, so the desk must be activated again, reloading from storage.</summary>
     public bool Failed { get; private set; }
 
-    /// <summary>The key of an item in the ledger: item ids are unique within their queue.</summary>
-    public static string Key(string queueId, string itemId) => $"{queueId}/{itemId}";
+    /// <summary>The key of an item in the ledger: its resource name (item ids are unique within their queue).</summary>
+    public static string Key(string queueId, string itemId) => new WorkItemName(queueId, itemId).ToString();
 
     /// <summary>Reads the stored ledger.</summary>
     public async Task Load()
@@ -92,8 +92,7 @@ internal sealed class DeskWellbeing
         var holding = held.Select(i => Key(i.QueueId, i.ItemId)).ToHashSet();
         foreach (var stale in _ledger.InHand.Where(e => !holding.Contains(e.ItemId)).ToList())
         {
-            var slash = stale.ItemId.IndexOf('/', StringComparison.Ordinal);
-            var item = await findItem(stale.ItemId[..slash], stale.ItemId[(slash + 1)..]);
+            var item = WorkItemName.TryParse(stale.ItemId, out var name) ? await findItem(name.QueueId, name.ItemId) : null;
             _ = Write(_ledger.Finished(stale.ItemId, item is not null && ExposureTimes.LeftHands(item.History, stale.Started) is { } left ? left : _time.GetUtcNow()));
         }
 
