@@ -43,8 +43,7 @@ internal sealed class DeskWellbeing
     private ActivityState? _lastState;
     private DateTimeOffset _loadedAt;
     private DateTimeOffset _forgotAt;
-    private DateTimeOffset? _breakDueSince;
-    private DateTimeOffset _alertHeldAt = DateTimeOffset.MinValue;
+    private readonly WellbeingWatch _watch = new();
 
     public DeskWellbeing(string specialistId, IExposureStore store, TimeProvider time, ILogger logger)
     {
@@ -262,7 +261,7 @@ internal sealed class DeskWellbeing
         var dayStart = Domain.Monitoring.TeamTimeZone.Midnight(standing.Zone, Domain.Monitoring.TeamTimeZone.LocalDay(standing.Zone, now));
         var breaks = WellnessBreakTally.Since(_ledger.Breaks, dayStart, standing.Policy.WellnessBreak);
         var onBreak = _ledger.OnWellnessBreak;
-        DateTimeOffset? dueSince = WellbeingAlertRules.BreakDue(standing, ShortestHighHarmHandleTime, onBreak) ? _breakDueSince ?? now : null;
+        var dueSince = _watch.DueSince(standing, ShortestHighHarmHandleTime, onBreak);
         return new MemberWellbeingView(
             _specialistId,
             now,
@@ -285,32 +284,15 @@ internal sealed class DeskWellbeing
     /// <summary>How often the desk tells the team's alert feed what holds for the specialist.</summary>
     public static readonly TimeSpan AlertCheck = TimeSpan.FromSeconds(5);
 
-    /// <summary>
-    /// What calls for the lead's attention about the specialist (<see cref="WellbeingAlertRules"/>),
-    /// reported to their team's alert feed, which raises, follows and clears the alerts. While
-    /// something held in the last two minutes the desk reports even when nothing holds, so the
-    /// feed hears that it ended.
-    /// </summary>
+    /// <summary>What calls for the lead's attention about the specialist (<see cref="WellbeingWatch"/>), reported to their team's alert feed, which raises, follows and clears the alerts.</summary>
     public async Task ReportAlerts(SpecialistView me, IGrainFactory grains)
     {
-        var standing = await Standing(me, grains);
-        var now = standing.Now;
-        var expected = ShortestHighHarmHandleTime;
-        var onBreak = _ledger.OnWellnessBreak;
-        _breakDueSince = WellbeingAlertRules.BreakDue(standing, expected, onBreak) ? _breakDueSince ?? now : null;
         var subject = new SpecialistName(_specialistId).ToString();
-        var holding = WellbeingAlertRules.Evaluate(subject, standing, expected, onBreak, _breakDueSince,
-            _ledger.InHand.Count(e => HarmTaxonomy.IsHighHarm(e.Severity)));
-        if (holding.Count > 0)
+        if (_watch.Check(subject, await Standing(me, grains), ShortestHighHarmHandleTime, _ledger.OnWellnessBreak,
+            _ledger.InHand.Count(e => HarmTaxonomy.IsHighHarm(e.Severity))) is { } holding)
         {
-            _alertHeldAt = now;
+            await grains.GetGrain<IAlertFeedGrain>(me.TeamId).Report(subject, [.. holding]);
         }
-        else if (now - _alertHeldAt > AlertBook.ClearAfter * 2)
-        {
-            return;
-        }
-
-        await grains.GetGrain<IAlertFeedGrain>(me.TeamId).Report(subject, [.. holding]);
     }
 
     /// <summary>Completes when every change so far is durable (the store keeps one partition's writes in order).</summary>
