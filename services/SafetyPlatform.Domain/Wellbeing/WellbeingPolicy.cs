@@ -18,6 +18,7 @@ namespace SafetyPlatform.Domain.Wellbeing;
 /// <param name="RotationAfter">After this much high-harm handling in a day, only lower-harm items.</param>
 /// <param name="DisplayDefaults">How the team's review tools show each harm category until a specialist chooses otherwise; a category not listed takes the platform's default for its severity (<see cref="DisplayPreference.DefaultFor"/>).</param>
 /// <param name="ReturnItemsOnWellnessBreak">Whether items in hand go back to their queues when the specialist takes a wellness break (otherwise they keep them, to finish after it).</param>
+/// <param name="QueueOverrides">Rules that differ for the items of a queue, by queue id (<see cref="ForQueue"/>).</param>
 public sealed record WellbeingPolicy(
     ImmutableDictionary<HarmCategory, ExposureBudget> Budgets,
     TimeSpan CoolDown,
@@ -29,10 +30,17 @@ public sealed record WellbeingPolicy(
     TimeOnly? HighHarmCutOff,
     TimeSpan RotationAfter,
     bool ReturnItemsOnWellnessBreak = false,
-    ImmutableDictionary<HarmCategory, DisplayPreference>? DisplayDefaults = null)
+    ImmutableDictionary<HarmCategory, DisplayPreference>? DisplayDefaults = null,
+    ImmutableDictionary<string, QueuePolicyOverride>? QueueOverrides = null)
 {
     /// <summary>The team's display defaults (none set: empty).</summary>
     public ImmutableDictionary<HarmCategory, DisplayPreference> Displays => DisplayDefaults ?? ImmutableDictionary<HarmCategory, DisplayPreference>.Empty;
+
+    /// <summary>The overrides by queue id (none set: empty).</summary>
+    public ImmutableDictionary<string, QueuePolicyOverride> Overrides => QueueOverrides ?? ImmutableDictionary<string, QueuePolicyOverride>.Empty;
+
+    /// <summary>The rules in force for the items of <paramref name="queueId"/>: the team's, with the queue's override in place of theirs.</summary>
+    public WellbeingPolicy ForQueue(string queueId) => Overrides.TryGetValue(queueId, out var change) ? change.Over(this) : this;
 
     /// <summary>
     /// The defaults: 5 hours a day of child sexual abuse imagery and of violent extremism with

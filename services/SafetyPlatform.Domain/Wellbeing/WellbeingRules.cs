@@ -57,6 +57,17 @@ public static class WellbeingRules
         return WellbeingVerdict.Allowed;
     }
 
+    /// <summary>
+    /// Whether an item of <paramref name="queueId"/> may be offered: checked against the rules in
+    /// force for that queue (its override's where the team's policy has one, <see cref="WellbeingStanding.For"/>), and a refusal says so.
+    /// </summary>
+    public static WellbeingVerdict Check(WellbeingStanding standing, string queueId, ItemExposure item)
+    {
+        var forQueue = standing.For(queueId);
+        var verdict = Check(forQueue, item);
+        return verdict.IsAllowed || ReferenceEquals(forQueue, standing) ? verdict : verdict with { Reason = $"{verdict.Reason} (the override for queues/{queueId})" };
+    }
+
     private static bool HighHarm(ItemExposure item) => HarmTaxonomy.IsHighHarm(item.Severity);
 
     private static string? OverBudget(ItemExposure item, ExposureAmount so, TimeSpan? time, int? items, string when)

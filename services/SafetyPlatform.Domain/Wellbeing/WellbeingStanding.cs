@@ -21,6 +21,7 @@ namespace SafetyPlatform.Domain.Wellbeing;
 /// <param name="CoolingUntil">The end of the cool-down after the last Critical item (<see cref="DateTimeOffset.MaxValue"/> while one is in hand); null when none.</param>
 /// <param name="HighHarmInARow">High-harm items at the end of the run since the last wellness break that counts, counted up to the policy's most in a row.</param>
 /// <param name="MicroBreakUntil">The end of the micro-break due after a full batch of harmful items back to back; null when none is due.</param>
+/// <param name="QueueStandings">Where they stand against the rules of each queue with an override (<see cref="For"/>), by queue id; null when the policy has none.</param>
 public sealed record WellbeingStanding(
     WellbeingPolicy Policy,
     PersonalLimits Personal,
@@ -34,8 +35,13 @@ public sealed record WellbeingStanding(
     ImmutableDictionary<HarmCategory, ExposureAmount> ThisShift,
     DateTimeOffset? CoolingUntil,
     int HighHarmInARow,
-    DateTimeOffset? MicroBreakUntil)
+    DateTimeOffset? MicroBreakUntil,
+    ImmutableDictionary<string, WellbeingStanding>? QueueStandings = null)
 {
+    /// <summary>Where they stand against the rules in force for the items of <paramref name="queueId"/>: the queue's override's, else the team's.</summary>
+    public WellbeingStanding For(string queueId) =>
+        QueueStandings is { } standings && standings.TryGetValue(queueId, out var standing) ? standing : this;
+
     /// <summary>Today's high-harm cut-off as an instant on the team's clock; null when the policy has none.</summary>
     public DateTimeOffset? CutOff => Policy.HighHarmCutOff is { } time ? Local(TeamTimeZone.LocalDay(Zone, Now).ToDateTime(time)) : null;
 
@@ -58,14 +64,29 @@ public sealed record WellbeingStanding(
         var today = ledger.Since(dayStart, now, expected: true);
         var thisShift = ledger.Since(shiftStart, now, expected: true);
         var sinceBreak = continuousSince == shiftStart ? thisShift : ledger.Since(continuousSince, now, expected: true);
-        var coolingUntil = ledger.LastCriticalEnd is { } criticalEnd
-            ? criticalEnd == DateTimeOffset.MaxValue || DateTimeOffset.MaxValue - criticalEnd <= policy.CoolDown ? DateTimeOffset.MaxValue : criticalEnd + policy.CoolDown
-            : (DateTimeOffset?)null;
-        return new WellbeingStanding(policy, personal, zone, now, shiftStart, shiftEnd, sinceBreak.HighHarm, today.HighHarm,
-            today.ByCategory, thisShift.ByCategory, coolingUntil,
-            ledger.HighHarmInARow(lastBreak ?? DateTimeOffset.MinValue, Math.Max(policy.MaxConsecutiveHighHarm, 0)),
-            ledger.MicroBreakDue(policy.MicroBreakAfter, policy.MicroBreak, now));
+        var team = new WellbeingStanding(policy, personal, zone, now, shiftStart, shiftEnd, sinceBreak.HighHarm, today.HighHarm,
+            today.ByCategory, thisShift.ByCategory, null, 0, null).Under(policy, ledger, lastBreak);
+        return policy.Overrides.IsEmpty ? team : team with
+        {
+            QueueStandings = policy.Overrides.ToImmutableDictionary(o => o.Key, o => team.Under(o.Value.Over(policy), ledger, lastBreak), StringComparer.Ordinal),
+        };
     }
+
+    /// <summary>
+    /// The same exposure weighed against <paramref name="policy"/>: only the parts a queue's
+    /// override can change are read again (the wellness break's length, and so the last break that
+    /// counts, is the team's alone).
+    /// </summary>
+    private WellbeingStanding Under(WellbeingPolicy policy, ExposureLedger ledger, DateTimeOffset? lastBreak) => this with
+    {
+        Policy = policy,
+        CoolingUntil = ledger.LastCriticalEnd is { } criticalEnd
+            ? criticalEnd == DateTimeOffset.MaxValue || DateTimeOffset.MaxValue - criticalEnd <= policy.CoolDown ? DateTimeOffset.MaxValue : criticalEnd + policy.CoolDown
+            : null,
+        HighHarmInARow = ledger.HighHarmInARow(lastBreak ?? DateTimeOffset.MinValue, Math.Max(policy.MaxConsecutiveHighHarm, 0)),
+        MicroBreakUntil = ledger.MicroBreakDue(policy.MicroBreakAfter, policy.MicroBreak, Now),
+        QueueStandings = null,
+    };
 
     private DateTimeOffset Local(DateTime local) => new(local, Zone.IsInvalidTime(local) ? Zone.GetUtcOffset(local.AddHours(1)) : Zone.GetUtcOffset(local));
 }

@@ -60,7 +60,7 @@ public static class Eligibility
                 : null),
         new(EligibilityRule.Wellbeing, EligibilityScope.Item, q =>
             q.Specialist.Wellbeing is { } standing
-            && WellbeingRules.Check(standing, ItemExposure.Of(q.Item!.Submission.HarmCategory, q.Queue!.ExpectedHandleTimeOrDefault)) is { IsAllowed: false } held
+            && WellbeingRules.Check(standing, q.Queue!.QueueId, ItemExposure.Of(q.Item!.Submission.HarmCategory, q.Queue.ExpectedHandleTimeOrDefault)) is { IsAllowed: false } held
                 ? $"{Who(q)} is held back from queues/{q.Queue.QueueId}/workItems/{q.Item.ItemId} by the wellbeing rule {held.Rule}: {held.Reason}"
                 : null),
     ];

@@ -185,7 +185,7 @@ internal sealed class DeskWellbeing
 
         var standing = await Standing(me, grains);
         var expected = ExpectedHandleTime(queueId);
-        var verdict = WellbeingRules.Check(standing, ItemExposure.Of(category, expected));
+        var verdict = WellbeingRules.Check(standing, queueId, ItemExposure.Of(category, expected));
         if (!verdict.IsAllowed)
         {
             throw SafetyException.FailedPrecondition(

@@ -41,6 +41,8 @@ public sealed class StoredPolicyRevision
 
     [Id(14)] public Dictionary<HarmCategory, DisplayPreference> DisplayDefaults { get; set; } = [];
 
+    [Id(15)] public Dictionary<string, StoredQueueOverride> QueueOverrides { get; set; } = [];
+
     public static StoredPolicyRevision From(WellbeingPolicyRevision revision) => new()
     {
         Revision = revision.Revision,
@@ -58,9 +60,11 @@ public sealed class StoredPolicyRevision
         RotationAfter = revision.Policy.RotationAfter,
         ReturnItemsOnWellnessBreak = revision.Policy.ReturnItemsOnWellnessBreak,
         DisplayDefaults = revision.Policy.Displays.ToDictionary(),
+        QueueOverrides = revision.Policy.Overrides.ToDictionary(o => o.Key, o => StoredQueueOverride.From(o.Value)),
     };
 
     public WellbeingPolicyRevision ToRevision() => new(Revision, At, Actor, Reason, new WellbeingPolicy(
         Budgets.ToImmutableDictionary(), CoolDown, MaxConsecutiveHighHarm, MicroBreakAfter, MicroBreak, WellnessBreakAfter, WellnessBreak,
-        HighHarmCutOff is { } cutOff ? TimeOnly.FromTimeSpan(cutOff) : null, RotationAfter, ReturnItemsOnWellnessBreak, DisplayDefaults.ToImmutableDictionary()));
+        HighHarmCutOff is { } cutOff ? TimeOnly.FromTimeSpan(cutOff) : null, RotationAfter, ReturnItemsOnWellnessBreak, DisplayDefaults.ToImmutableDictionary(),
+        QueueOverrides is { Count: > 0 } ? QueueOverrides.ToImmutableDictionary(o => o.Key, o => o.Value.ToOverride(), StringComparer.Ordinal) : null));
 }

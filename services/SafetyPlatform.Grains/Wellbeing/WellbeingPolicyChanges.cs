@@ -7,7 +7,7 @@ namespace SafetyPlatform.Grains.Wellbeing;
 public static class WellbeingPolicyChanges
 {
     public static readonly ImmutableArray<string> Fields =
-        ["budgets", "cool_down", "max_consecutive_high_harm", "micro_break_after", "micro_break", "wellness_break_after", "wellness_break", "high_harm_cut_off", "rotation_after", "return_items_on_wellness_break", "display_defaults"];
+        ["budgets", "cool_down", "max_consecutive_high_harm", "micro_break_after", "micro_break", "wellness_break_after", "wellness_break", "high_harm_cut_off", "rotation_after", "return_items_on_wellness_break", "display_defaults", "queue_overrides"];
 
     public static WellbeingPolicy Apply(WellbeingPolicy current, WellbeingPolicy values, IEnumerable<string> fields)
     {
@@ -26,6 +26,7 @@ public static class WellbeingPolicyChanges
                 "rotation_after" => current with { RotationAfter = values.RotationAfter },
                 "return_items_on_wellness_break" => current with { ReturnItemsOnWellnessBreak = values.ReturnItemsOnWellnessBreak },
                 "display_defaults" => current with { DisplayDefaults = values.DisplayDefaults },
+                "queue_overrides" => current with { QueueOverrides = values.QueueOverrides },
                 _ => throw SafetyException.InvalidArgument("update_mask", $"'{field}' is not a field of a wellbeing policy"),
             };
         }

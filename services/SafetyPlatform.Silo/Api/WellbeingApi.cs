@@ -39,9 +39,28 @@ public sealed class WellbeingApi(IGrainFactory grains, TimeProvider time) : Well
             .Text(request.Reason, TextRules.MaxReason, "reason", required: true)
             .Text(request.Actor, TextRules.MaxActor, "actor", required: true);
         check.PolicyFields(policy, fields).ThrowIfAny();
+        await EnsureQueuesExist(policy, fields);
         var view = await grains.Reference<ITeamWellbeingGrain>(teamId)
             .UpdatePolicy(policy.ToDomain(fields), [.. fields], new ChangeContext(request.Actor, request.Reason, policy.Etag));
         return view.ToProto();
+    }
+
+    /// <summary>An override for a queue that does not exist is refused: it would hold nothing back, silently.</summary>
+    private async Task EnsureQueuesExist(WellbeingPolicy policy, IReadOnlyCollection<string> fields)
+    {
+        if (!fields.Contains("queue_overrides"))
+        {
+            return;
+        }
+
+        var directory = grains.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
+        foreach (var change in policy.QueueOverrides)
+        {
+            if (QueueName.TryParse(change.Queue, out var queue) && !await directory.Knows(queue.QueueId))
+            {
+                throw SafetyException.NotFound(change.Queue);
+            }
+        }
     }
 
     public override async Task<ListWellbeingPolicyRevisionsResponse> ListWellbeingPolicyRevisions(ListWellbeingPolicyRevisionsRequest request, ServerCallContext context)

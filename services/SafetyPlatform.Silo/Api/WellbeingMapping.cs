@@ -86,12 +86,18 @@ public static class WellbeingMapping
             MicroBreak = Duration.FromTimeSpan(policy.MicroBreak),
             WellnessBreakAfter = Duration.FromTimeSpan(policy.WellnessBreakAfter),
             WellnessBreak = Duration.FromTimeSpan(policy.WellnessBreak),
-            HighHarmCutOff = policy.HighHarmCutOff is { } cutOff ? cutOff.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
+            HighHarmCutOff = policy.HighHarmCutOff is { } cutOff ? LocalTime(cutOff) : string.Empty,
             RotationAfter = Duration.FromTimeSpan(policy.RotationAfter),
             ReturnItemsOnWellnessBreak = policy.ReturnItemsOnWellnessBreak,
             DisplayDefaults = { ToProto(policy.Displays) },
         };
-        message.Budgets.AddRange(policy.Budgets.OrderBy(b => b.Key).Select(b =>
+        message.Budgets.AddRange(ToProto(policy.Budgets));
+        message.QueueOverrides.AddRange(policy.Overrides.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => ToProto(o.Key, o.Value)));
+        return message;
+    }
+
+    private static IEnumerable<SafetyPlatform.Api.Wellbeing.V1.ExposureBudget> ToProto(ImmutableDictionary<HarmCategory, Domain.Wellbeing.ExposureBudget> budgets) =>
+        budgets.OrderBy(b => b.Key).Select(b =>
         {
             var budget = new SafetyPlatform.Api.Wellbeing.V1.ExposureBudget
             {
@@ -110,9 +116,54 @@ public static class WellbeingMapping
             }
 
             return budget;
-        }));
+        });
+
+    private static QueueWellbeingOverride ToProto(string queueId, QueuePolicyOverride change)
+    {
+        var message = new QueueWellbeingOverride
+        {
+            Queue = new QueueName(queueId).ToString(),
+            CoolDown = change.CoolDown is { } coolDown ? Duration.FromTimeSpan(coolDown) : null,
+            MicroBreak = change.MicroBreak is { } microBreak ? Duration.FromTimeSpan(microBreak) : null,
+            WellnessBreakAfter = change.WellnessBreakAfter is { } after ? Duration.FromTimeSpan(after) : null,
+            HighHarmCutOff = change.HighHarmCutOff is { } cutOff ? LocalTime(cutOff) : string.Empty,
+            RotationAfter = change.RotationAfter is { } rotation ? Duration.FromTimeSpan(rotation) : null,
+        };
+        message.Budgets.AddRange(ToProto(change.Budgets ?? ImmutableDictionary<HarmCategory, Domain.Wellbeing.ExposureBudget>.Empty));
+        if (change.MaxConsecutiveHighHarm is { } inARow)
+        {
+            message.MaxConsecutiveHighHarm = inARow;
+        }
+
+        if (change.MicroBreakAfter is { } batch)
+        {
+            message.MicroBreakAfter = batch;
+        }
+
         return message;
     }
+
+    private static string LocalTime(TimeOnly time) => time.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TimeOnly? LocalTime(string value) => TimeOnly.TryParseExact(value, "HH:mm", System.Globalization.CultureInfo.InvariantCulture,
+        System.Globalization.DateTimeStyles.None, out var time) ? time : null;
+
+    private static ImmutableDictionary<HarmCategory, Domain.Wellbeing.ExposureBudget> ToDomain(IEnumerable<SafetyPlatform.Api.Wellbeing.V1.ExposureBudget> budgets) =>
+        budgets.ToImmutableDictionary(b => (HarmCategory)b.HarmCategory, b => new Domain.Wellbeing.ExposureBudget(
+            b.TimePerShift is null ? null : Time(b.TimePerShift), b.HasItemsPerShift ? b.ItemsPerShift : null,
+            b.TimePerDay is null ? null : Time(b.TimePerDay), b.HasItemsPerDay ? b.ItemsPerDay : null));
+
+    private static QueuePolicyOverride ToDomain(QueueWellbeingOverride change) => new(
+        change.Budgets.Count > 0 ? ToDomain(change.Budgets) : null,
+        change.CoolDown is null ? null : Time(change.CoolDown),
+        change.HasMaxConsecutiveHighHarm ? change.MaxConsecutiveHighHarm : null,
+        change.HasMicroBreakAfter ? change.MicroBreakAfter : null,
+        change.MicroBreak is null ? null : Time(change.MicroBreak),
+        change.WellnessBreakAfter is null ? null : Time(change.WellnessBreakAfter),
+        LocalTime(change.HighHarmCutOff),
+        change.RotationAfter is null ? null : Time(change.RotationAfter));
+
+    private static TimeSpan Time(Duration? d) => d is null ? TimeSpan.Zero : ProtoTimes.AsTimeSpan(d) ?? TimeSpan.Zero;
 
     /// <summary>
     /// The request's values of the <paramref name="fields"/> an update changes, as a domain
@@ -122,31 +173,26 @@ public static class WellbeingMapping
     public static Domain.Wellbeing.WellbeingPolicy ToDomain(this WellbeingPolicy policy, IReadOnlyCollection<string> fields)
     {
         var values = Domain.Wellbeing.WellbeingPolicy.Default;
-        TimeSpan Time(Duration? d) => d is null ? TimeSpan.Zero : ProtoTimes.AsTimeSpan(d) ?? TimeSpan.Zero;
         foreach (var field in fields)
         {
             values = field switch
             {
-                "budgets" => values with
-                {
-                    Budgets = policy.Budgets.ToImmutableDictionary(b => (HarmCategory)b.HarmCategory, b => new Domain.Wellbeing.ExposureBudget(
-                        b.TimePerShift is null ? null : Time(b.TimePerShift), b.HasItemsPerShift ? b.ItemsPerShift : null,
-                        b.TimePerDay is null ? null : Time(b.TimePerDay), b.HasItemsPerDay ? b.ItemsPerDay : null)),
-                },
+                "budgets" => values with { Budgets = ToDomain(policy.Budgets) },
                 "cool_down" => values with { CoolDown = Time(policy.CoolDown) },
                 "max_consecutive_high_harm" => values with { MaxConsecutiveHighHarm = policy.MaxConsecutiveHighHarm },
                 "micro_break_after" => values with { MicroBreakAfter = policy.MicroBreakAfter },
                 "micro_break" => values with { MicroBreak = Time(policy.MicroBreak) },
                 "wellness_break_after" => values with { WellnessBreakAfter = Time(policy.WellnessBreakAfter) },
                 "wellness_break" => values with { WellnessBreak = Time(policy.WellnessBreak) },
-                "high_harm_cut_off" => values with
-                {
-                    HighHarmCutOff = TimeOnly.TryParseExact(policy.HighHarmCutOff, "HH:mm", System.Globalization.CultureInfo.InvariantCulture,
-                        System.Globalization.DateTimeStyles.None, out var cutOff) ? cutOff : null,
-                },
+                "high_harm_cut_off" => values with { HighHarmCutOff = LocalTime(policy.HighHarmCutOff) },
                 "rotation_after" => values with { RotationAfter = Time(policy.RotationAfter) },
                 "return_items_on_wellness_break" => values with { ReturnItemsOnWellnessBreak = policy.ReturnItemsOnWellnessBreak },
                 "display_defaults" => values with { DisplayDefaults = policy.DisplayDefaults.ToImmutableDictionary(d => (HarmCategory)d.HarmCategory, d => d.Display.ToDomain()) },
+                "queue_overrides" => values with
+                {
+                    QueueOverrides = policy.QueueOverrides.Count == 0 ? null : policy.QueueOverrides.ToImmutableDictionary(
+                        o => QueueName.TryParse(o.Queue, out var queue) ? queue.QueueId : o.Queue, ToDomain, StringComparer.Ordinal),
+                },
                 _ => values,
             };
         }

@@ -18,16 +18,17 @@ public readonly record struct WellbeingPolicySurrogate(
     [property: Id(7)] TimeSpan? HighHarmCutOff,
     [property: Id(8)] TimeSpan RotationAfter,
     [property: Id(9)] bool ReturnItemsOnWellnessBreak,
-    [property: Id(10)] ImmutableDictionary<HarmCategory, DisplayPreference>? DisplayDefaults);
+    [property: Id(10)] ImmutableDictionary<HarmCategory, DisplayPreference>? DisplayDefaults,
+    [property: Id(11)] ImmutableDictionary<string, QueuePolicyOverride>? QueueOverrides);
 
 [RegisterConverter]
 public sealed class WellbeingPolicyConverter : IConverter<WellbeingPolicy, WellbeingPolicySurrogate>
 {
     public WellbeingPolicy ConvertFromSurrogate(in WellbeingPolicySurrogate s) => new(s.Budgets, s.CoolDown, s.MaxConsecutiveHighHarm, s.MicroBreakAfter,
-        s.MicroBreak, s.WellnessBreakAfter, s.WellnessBreak, s.HighHarmCutOff is { } cutOff ? TimeOnly.FromTimeSpan(cutOff) : null, s.RotationAfter, s.ReturnItemsOnWellnessBreak, s.DisplayDefaults);
+        s.MicroBreak, s.WellnessBreakAfter, s.WellnessBreak, s.HighHarmCutOff is { } cutOff ? TimeOnly.FromTimeSpan(cutOff) : null, s.RotationAfter, s.ReturnItemsOnWellnessBreak, s.DisplayDefaults, s.QueueOverrides);
 
     public WellbeingPolicySurrogate ConvertToSurrogate(in WellbeingPolicy v) => new(v.Budgets, v.CoolDown, v.MaxConsecutiveHighHarm, v.MicroBreakAfter,
-        v.MicroBreak, v.WellnessBreakAfter, v.WellnessBreak, v.HighHarmCutOff?.ToTimeSpan(), v.RotationAfter, v.ReturnItemsOnWellnessBreak, v.DisplayDefaults);
+        v.MicroBreak, v.WellnessBreakAfter, v.WellnessBreak, v.HighHarmCutOff?.ToTimeSpan(), v.RotationAfter, v.ReturnItemsOnWellnessBreak, v.DisplayDefaults, v.QueueOverrides);
 }
 
 /// <summary>Immutable: shared, not copied, within a silo.</summary>

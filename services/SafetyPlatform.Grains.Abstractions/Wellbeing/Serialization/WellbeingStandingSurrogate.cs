@@ -21,16 +21,17 @@ public readonly record struct WellbeingStandingSurrogate(
     [property: Id(9)] ImmutableDictionary<HarmCategory, ExposureAmount> ThisShift,
     [property: Id(10)] DateTimeOffset? CoolingUntil,
     [property: Id(11)] int HighHarmInARow,
-    [property: Id(12)] DateTimeOffset? MicroBreakUntil);
+    [property: Id(12)] DateTimeOffset? MicroBreakUntil,
+    [property: Id(13)] ImmutableDictionary<string, WellbeingStanding>? QueueStandings);
 
 [RegisterConverter]
 public sealed class WellbeingStandingConverter : IConverter<WellbeingStanding, WellbeingStandingSurrogate>
 {
     public WellbeingStanding ConvertFromSurrogate(in WellbeingStandingSurrogate s) => new(s.Policy, s.Personal, TeamTimeZone.Find(s.Zone), s.Now, s.ShiftStart,
-        s.ShiftEnd, s.HighHarmSinceBreak, s.HighHarmToday, s.Today, s.ThisShift, s.CoolingUntil, s.HighHarmInARow, s.MicroBreakUntil);
+        s.ShiftEnd, s.HighHarmSinceBreak, s.HighHarmToday, s.Today, s.ThisShift, s.CoolingUntil, s.HighHarmInARow, s.MicroBreakUntil, s.QueueStandings);
 
     public WellbeingStandingSurrogate ConvertToSurrogate(in WellbeingStanding v) => new(v.Policy, v.Personal, v.Zone.Id, v.Now, v.ShiftStart,
-        v.ShiftEnd, v.HighHarmSinceBreak, v.HighHarmToday, v.Today, v.ThisShift, v.CoolingUntil, v.HighHarmInARow, v.MicroBreakUntil);
+        v.ShiftEnd, v.HighHarmSinceBreak, v.HighHarmToday, v.Today, v.ThisShift, v.CoolingUntil, v.HighHarmInARow, v.MicroBreakUntil, v.QueueStandings);
 }
 
 /// <summary>Immutable: shared, not copied, within a silo.</summary>
