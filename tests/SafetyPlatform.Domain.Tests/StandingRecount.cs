@@ -26,6 +26,24 @@ internal static class StandingRecount
             Same(Amount(ledger, category, shiftStart, now), standing.ThisShiftIn(category), $"{category} this shift");
         }
 
+        CheckRuleParts(standing, ledger, lastBreak);
+    }
+
+    /// <summary>
+    /// A queue's standing under its override: the same exposure as the team's (the same totals,
+    /// not read again), and the parts the override's rules change recounted.
+    /// </summary>
+    public static void CheckQueue(WellbeingStanding team, WellbeingStanding forQueue, ExposureLedger ledger)
+    {
+        Same(true, ReferenceEquals(team.Today, forQueue.Today) && ReferenceEquals(team.ThisShift, forQueue.ThisShift), "the same totals as the team's");
+        Same(team.HighHarmSinceBreak, forQueue.HighHarmSinceBreak, "high harm since the break");
+        Same(team.HighHarmToday, forQueue.HighHarmToday, "high harm today");
+        CheckRuleParts(forQueue, ledger, ledger.LastBreakEnd(forQueue.Policy.WellnessBreak, forQueue.Now));
+    }
+
+    private static void CheckRuleParts(WellbeingStanding standing, ExposureLedger ledger, DateTimeOffset? lastBreak)
+    {
+        var (policy, now) = (standing.Policy, standing.Now);
         var critical = ledger.Entries.Where(e => e.Severity == HarmSeverity.Critical).ToList();
         DateTimeOffset? cooling = critical.Count == 0 ? null
             : critical.Any(e => e.Finished is null) ? DateTimeOffset.MaxValue

@@ -11,6 +11,9 @@ namespace SafetyPlatform.Domain.Tests;
 /// expected handle time, and some are handed back early. After every step the floor checks, from
 /// its own record of who handled what and when (not from the ledger), that no limit was broken,
 /// that the ledger equals that record, and that no item waits while a free specialist may take it.
+/// A third of the items arrive in <see cref="PriorityQueue"/>, weighed by its override of the
+/// policy when there is one (the policy's other rules are checked over every item, so an override
+/// tried here must be at least as strict as the team's).
 /// </summary>
 internal sealed class WellbeingFloor(WellbeingPolicy policy, int seed)
 {
@@ -18,6 +21,9 @@ internal sealed class WellbeingFloor(WellbeingPolicy policy, int seed)
     private static readonly DateOnly FirstDay = new(2026, 3, 16);
 
     private static readonly TimeZoneInfo Dublin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Dublin");
+
+    /// <summary>The queue a policy's override may be for; the rest of the items arrive in "main".</summary>
+    public const string PriorityQueue = "priority";
 
     private static readonly HarmCategory[] Categories = [.. Enum.GetValues<HarmCategory>().Where(c => c != HarmCategory.Unspecified)];
 
@@ -85,7 +91,8 @@ internal sealed class WellbeingFloor(WellbeingPolicy policy, int seed)
         for (var i = 0; i < arrivals; i++)
         {
             var category = Categories[_random.Next(Categories.Length)];
-            _waiting.Add(new Item($"item-{_nextItem++}", category, HarmTaxonomy.SeverityOf(category), Expected(category), now));
+            var queue = _random.Next(3) == 0 ? PriorityQueue : "main";
+            _waiting.Add(new Item($"item-{_nextItem++}", queue, category, HarmTaxonomy.SeverityOf(category), Expected(category), now));
         }
 
         _waiting.RemoveAll(item => now - item.Arrived > TimeSpan.FromHours(3));
@@ -93,6 +100,7 @@ internal sealed class WellbeingFloor(WellbeingPolicy policy, int seed)
         foreach (var person in _people)
         {
             person.CheckLimits(policy, now);
+            person.CheckQueueLimits(PriorityQueue, policy.ForQueue(PriorityQueue), now);
             person.CheckLedgerIsExact(now);
         }
     }
@@ -144,13 +152,13 @@ internal sealed class WellbeingFloor(WellbeingPolicy policy, int seed)
     }
 
     private WellbeingVerdict Verdict(Person person, Item item, DateTimeOffset now) =>
-        WellbeingRules.Check(person.Standing(policy, now), new ItemExposure(item.Category, item.Severity, item.Expected));
+        WellbeingRules.Check(person.Standing(policy, now), item.Queue, new ItemExposure(item.Category, item.Severity, item.Expected));
 
     private static DateTimeOffset Today(DateTimeOffset now) => TeamTimeZone.Midnight(Dublin, TeamTimeZone.LocalDay(Dublin, now));
 
     private static DateTimeOffset CutOffOn(DateTimeOffset at, TimeOnly time) => Local(TeamTimeZone.LocalDay(Dublin, at), time);
 
-    private sealed record Item(string Id, HarmCategory Category, HarmSeverity Severity, TimeSpan Expected, DateTimeOffset Arrived);
+    private sealed record Item(string Id, string Queue, HarmCategory Category, HarmSeverity Severity, TimeSpan Expected, DateTimeOffset Arrived);
 
     /// <summary>What the floor itself saw a specialist handle: the record the ledger is checked against.</summary>
     private sealed record Handled(Item Item, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset ShiftStart, DateTimeOffset ShiftEnd)
@@ -195,6 +203,7 @@ internal sealed class WellbeingFloor(WellbeingPolicy policy, int seed)
             {
                 _standing = WellbeingStanding.Of(policy, Ledger, limits, Dublin, ShiftStart, ShiftEnd, now);
                 StandingRecount.Check(_standing, Ledger);
+                StandingRecount.CheckQueue(_standing, _standing.For(PriorityQueue), Ledger);
             }
 
             return _standing;
@@ -331,6 +340,53 @@ internal sealed class WellbeingFloor(WellbeingPolicy policy, int seed)
 
             Assert.DoesNotContain(_handled, h => limits.OptOuts.Contains(h.Item.Category));
             Assert.DoesNotContain(_handled, h => limits.Restricts(h.Item.Category, h.Start));
+        }
+
+        /// <summary>
+        /// The rules of <paramref name="queue"/> held for each of its items when it was taken,
+        /// recounted from the floor's record: no critical item inside the queue's cool-down after
+        /// the critical item before it; none of its high-harm items past its cut-off; no run of high-harm
+        /// items longer than it allows up to one of its items; and each of today's items fitting its
+        /// day budgets, counting everything taken before it (since no item runs past its expected
+        /// time, what the rules counted is at least what was handled; earlier days were checked on their day).
+        /// </summary>
+        public void CheckQueueLimits(string queue, WellbeingPolicy rules, DateTimeOffset now)
+        {
+            var counted = _breaks.Where(b => b.End - b.Start >= rules.WellnessBreak).Select(b => b.End).ToList();
+            var today = Today(now);
+            var todayByCategory = new Dictionary<HarmCategory, TimeSpan>();
+            var run = 0;
+            var nextBreak = 0;
+            DateTimeOffset? lastCriticalEnd = null;
+            foreach (var item in _handled)
+            {
+                var brokeOff = false;
+                for (; nextBreak < counted.Count && counted[nextBreak] <= item.Start; nextBreak++)
+                {
+                    brokeOff = true;
+                }
+
+                run = HarmTaxonomy.IsHighHarm(item.Item.Severity) ? (brokeOff ? 1 : run + 1) : 0;
+                var category = item.Item.Category;
+                todayByCategory[category] = todayByCategory.GetValueOrDefault(category) + item.Within(today, now);
+                if (item.Item.Queue == queue)
+                {
+                    Assert.True(run <= rules.MaxConsecutiveHighHarm, $"{id}: {run} high-harm items in a row up to {item.Item.Id} of queues/{queue}");
+                    Assert.True(!HarmTaxonomy.IsHighHarm(item.Item.Severity) || rules.HighHarmCutOff is not { } cutOff || item.EndOr(now) <= CutOffOn(item.Start, cutOff),
+                        $"{id}: {item.Item.Id} of queues/{queue} runs past its cut-off");
+                    Assert.True(item.Item.Severity != HarmSeverity.Critical || lastCriticalEnd is not { } end || (end != DateTimeOffset.MaxValue && item.Start >= end + rules.CoolDown),
+                        $"{id}: {item.Item.Id} of queues/{queue} inside its cool-down");
+                    if (item.Start >= today)
+                    {
+                        AtMost(todayByCategory[category], rules.BudgetOf(category).TimePerDay, $"{category} time today up to {item.Item.Id} of queues/{queue}");
+                    }
+                }
+
+                if (item.Item.Severity == HarmSeverity.Critical)
+                {
+                    lastCriticalEnd = item.Finished ?? DateTimeOffset.MaxValue;
+                }
+            }
         }
 
         private void Equal<T>(T expected, T actual, string what) => Assert.True(Equals(expected, actual), $"{id}: {what}: recounted {expected}, ledger {actual}");

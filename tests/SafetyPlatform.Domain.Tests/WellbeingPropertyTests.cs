@@ -10,7 +10,8 @@ namespace SafetyPlatform.Domain.Tests;
 /// <summary>
 /// Random months on a team's floor (<see cref="WellbeingFloor"/>) under random policies, tight
 /// enough that every limit is reached often: no limit is ever broken, the ledger stays exact, and
-/// every item goes to someone the rules allow whenever anyone is free and allowed.
+/// every item goes to someone the rules allow whenever anyone is free and allowed. The priority
+/// queue has an override, stricter than the team's rules, that its items are weighed by.
 /// </summary>
 public class WellbeingPropertyTests
 {
@@ -26,6 +27,10 @@ public class WellbeingPropertyTests
         from wellness in Gen.Choose(3, 12)
         from cutOff in Gen.Choose(13 * 60, 19 * 60)
         from rotation in Gen.Choose(30, 360)
+        from priorityChildSafetyShare in Gen.Choose(10, 100)
+        from priorityLongerCoolDown in Gen.Choose(0, 30)
+        from priorityFewerInARow in Gen.Choose(0, 5)
+        from priorityEarlierCutOff in Gen.Choose(0, 240)
         from seed in Gen.Choose(0, int.MaxValue - 1)
         select (new WellbeingPolicy(
             ImmutableDictionary<HarmCategory, ExposureBudget>.Empty
@@ -39,7 +44,13 @@ public class WellbeingPropertyTests
             TimeSpan.FromMinutes(wellnessAfter),
             TimeSpan.FromMinutes(wellness),
             cutOff >= 19 * 60 ? null : TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(cutOff)),
-            TimeSpan.FromMinutes(rotation)), seed));
+            TimeSpan.FromMinutes(rotation),
+            QueueOverrides: ImmutableDictionary<string, QueuePolicyOverride>.Empty.Add(WellbeingFloor.PriorityQueue, new QueuePolicyOverride(
+                Budgets: ImmutableDictionary<HarmCategory, ExposureBudget>.Empty
+                    .Add(HarmCategory.ChildSafety, new ExposureBudget(null, null, TimeSpan.FromMinutes(Math.Max(1, childSafetyMinutes * priorityChildSafetyShare / 100)), null)),
+                CoolDown: TimeSpan.FromMinutes(coolDown + priorityLongerCoolDown),
+                MaxConsecutiveHighHarm: Math.Max(1, inARow - priorityFewerInARow),
+                HighHarmCutOff: TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Min(cutOff, 19 * 60) - priorityEarlierCutOff))))), seed));
 
     [Property(MaxTest = 12)]
     public Property A_month_never_breaks_a_limit_keeps_the_ledger_exact_and_routes_every_item_someone_may_take() =>
