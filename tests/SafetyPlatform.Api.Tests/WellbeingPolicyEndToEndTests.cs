@@ -111,6 +111,47 @@ public class WellbeingPolicyEndToEndTests(PlatformFixture fixture)
             Policy = new WellbeingPolicy { Name = name, MicroBreakAfter = 5 }, UpdateMask = new FieldMask { Paths = { "micro_break_after" } }, Actor = "specialists/lead-orla",
         }).ResponseAsync);
 
+        await Expect.InvalidField("policy.queue_overrides[0].queue", () => Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy
+        {
+            Name = name, QueueOverrides = { new QueueWellbeingOverride { Queue = "priority", MaxConsecutiveHighHarm = 2 } },
+        }, "queue_overrides")).ResponseAsync);
+        await Expect.InvalidField("policy.queue_overrides[1].queue", () => Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy
+        {
+            Name = name,
+            QueueOverrides =
+            {
+                new QueueWellbeingOverride { Queue = "queues/priority", MaxConsecutiveHighHarm = 2 },
+                new QueueWellbeingOverride { Queue = "queues/priority", HighHarmCutOff = "14:00" },
+            },
+        }, "queue_overrides")).ResponseAsync);
+        await Expect.InvalidField("policy.queue_overrides[0]", () => Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy
+        {
+            Name = name, QueueOverrides = { new QueueWellbeingOverride { Queue = "queues/priority" } },
+        }, "queue_overrides")).ResponseAsync);
+        await Expect.InvalidField("policy.queue_overrides[0].max_consecutive_high_harm", () => Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy
+        {
+            Name = name, QueueOverrides = { new QueueWellbeingOverride { Queue = "queues/priority", MaxConsecutiveHighHarm = 0 } },
+        }, "queue_overrides")).ResponseAsync);
+        await Expect.InvalidField("policy.queue_overrides[0].cool_down", () => Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy
+        {
+            Name = name, QueueOverrides = { new QueueWellbeingOverride { Queue = "queues/priority", CoolDown = Duration.FromTimeSpan(TimeSpan.FromDays(2)) } },
+        }, "queue_overrides")).ResponseAsync);
+        await Expect.InvalidField("policy.queue_overrides[0].budgets[0].items_per_day", () => Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy
+        {
+            Name = name,
+            QueueOverrides = { new QueueWellbeingOverride { Queue = "queues/priority", Budgets = { new ExposureBudget { HarmCategory = HarmCategory.ChildSafety, ItemsPerDay = 0 } } } },
+        }, "queue_overrides")).ResponseAsync);
+        await Expect.InvalidField("policy.queue_overrides[0].high_harm_cut_off", () => Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy
+        {
+            Name = name, QueueOverrides = { new QueueWellbeingOverride { Queue = "queues/priority", HighHarmCutOff = "25:00" } },
+        }, "queue_overrides")).ResponseAsync);
+        // An override for a queue that does not exist would hold nothing back: refused.
+        var unknown = await Expect.Status(StatusCode.NotFound, () => Wellbeing.UpdateWellbeingPolicyAsync(Change(new WellbeingPolicy
+        {
+            Name = name, QueueOverrides = { new QueueWellbeingOverride { Queue = "queues/nobody-has-this-queue", MaxConsecutiveHighHarm = 2 } },
+        }, "queue_overrides")).ResponseAsync);
+        Assert.Contains("queues/nobody-has-this-queue", unknown.Status.Detail, StringComparison.Ordinal);
+
         Assert.True((await Wellbeing.GetWellbeingPolicyAsync(new GetWellbeingPolicyRequest { Name = name })).IsDefault);
 
         // Fields the mask does not name are not read: broken budgets beside a cool-down change do not matter.

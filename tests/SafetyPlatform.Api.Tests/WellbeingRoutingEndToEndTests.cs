@@ -78,6 +78,53 @@ public class WellbeingRoutingEndToEndTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_queue_with_an_override_holds_its_items_back_by_its_own_rules_while_the_teams_other_queue_goes_on()
+    {
+        // The team has no child-safety budget; its priority queue allows one child-safety item a shift.
+        var (team, queue) = await NewFloor(fixture.Connection);
+        var priority = await Work.CreateQueueAsync(new CreateQueueRequest
+        {
+            QueueId = Unique("priority"),
+            Queue = new Queue { DisplayName = "Priority reports", HarmCategory = HarmCategory.HateSpeech, LanguageCodes = { "en" }, ServingTeams = { team.Name } },
+        });
+        var policy = await fixture.Connection.Wellbeing.UpdateWellbeingPolicyAsync(new UpdateWellbeingPolicyRequest
+        {
+            Policy = new WellbeingPolicy
+            {
+                Name = team.Name + "/wellbeingPolicy",
+                QueueOverrides =
+                {
+                    new QueueWellbeingOverride { Queue = priority.Name, Budgets = { new ExposureBudget { HarmCategory = HarmCategory.ChildSafety, ItemsPerShift = 1 } } },
+                },
+            },
+            UpdateMask = new FieldMask { Paths = { "queue_overrides" } },
+            Reason = "priority reports are the worst we see",
+            Actor = "specialists/lead-orla",
+        });
+        var kept = Assert.Single(policy.QueueOverrides);
+        Assert.Equal((priority.Name, 1), (kept.Queue, kept.Budgets.Single().ItemsPerShift));
+
+        var aoife = await AvailableSpecialist(fixture.Connection, team, "Aoife");
+        var first = await Arrives(queue, HarmCategory.ChildSafety);
+        Assert.Equal(first.Name, (await Next(aoife))!.Name);
+        await Handle(aoife, first);
+
+        // One child-safety item this shift: the priority queue's next one is held back from her, by its override ...
+        var held = await Arrives(priority, HarmCategory.ChildSafety);
+        Assert.Null(await Next(aoife));
+        var explained = Assert.Single((await Work.ExplainRoutingAsync(new ExplainRoutingRequest { Specialist = aoife.Name, Queue = priority.Name })).Queues);
+        Assert.Equal(EligibilityRule.Wellbeing, explained.BlockingRule);
+        Assert.Contains("ShiftBudget", explained.Reason, StringComparison.Ordinal);
+        Assert.Contains("the override for " + priority.Name, explained.Reason, StringComparison.Ordinal);
+
+        // ... while the team's own queue, with no budget, still gives her child-safety work; Bríd, fresh, takes the priority item.
+        var next = await Arrives(queue, HarmCategory.ChildSafety);
+        Assert.Equal(next.Name, (await Next(aoife))!.Name);
+        var brid = await AvailableSpecialist(fixture.Connection, team, "Brid");
+        Assert.Equal(held.Name, (await Next(brid))!.Name);
+    }
+
+    [Fact]
     public async Task Two_offers_that_together_pass_a_budget_cannot_both_be_accepted()
     {
         var (team, queue) = await FloorWith(new WellbeingPolicy { Budgets = { new ExposureBudget { HarmCategory = HarmCategory.ChildSafety, ItemsPerShift = 1 } } }, "budgets");
