@@ -55,6 +55,7 @@ public sealed class SafetyConnection : IDisposable
         Work = new WorkService.WorkServiceClient(invoker);
         Monitoring = new SafetyPlatform.Api.Monitoring.V1.MonitoringService.MonitoringServiceClient(invoker);
         Wellbeing = new SafetyPlatform.Api.Wellbeing.V1.WellbeingService.WellbeingServiceClient(invoker);
+        Performance = new SafetyPlatform.Api.Performance.V1.PerformanceService.PerformanceServiceClient(invoker);
         Diagnostics = new SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient(invoker);
     }
 
@@ -71,6 +72,8 @@ public sealed class SafetyConnection : IDisposable
     public SafetyPlatform.Api.Monitoring.V1.MonitoringService.MonitoringServiceClient Monitoring { get; }
 
     public SafetyPlatform.Api.Wellbeing.V1.WellbeingService.WellbeingServiceClient Wellbeing { get; }
+
+    public SafetyPlatform.Api.Performance.V1.PerformanceService.PerformanceServiceClient Performance { get; }
 
     /// <summary>Echo, for measuring the cost of a call.</summary>
     public SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient Diagnostics { get; }

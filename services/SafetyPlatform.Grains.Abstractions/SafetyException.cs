@@ -9,6 +9,7 @@ public enum SafetyErrorKind
     FailedPrecondition = 4,
     Aborted = 5,
     ResourceExhausted = 6,
+    PermissionDenied = 7,
 }
 
 /// <summary>
@@ -52,6 +53,10 @@ public sealed class SafetyException : Exception
     public static SafetyException InvalidArgument(string field, string message) => new(SafetyErrorKind.InvalidArgument, message, field);
 
     public static SafetyException FailedPrecondition(string message) => new(SafetyErrorKind.FailedPrecondition, message);
+
+    public static SafetyException AlreadyExists(string message) => new(SafetyErrorKind.AlreadyExists, message);
+
+    public static SafetyException PermissionDenied(string message) => new(SafetyErrorKind.PermissionDenied, message);
 
     /// <summary>Refuses (ABORTED) an etag that is given and is not <paramref name="version"/>; an empty etag means "whatever is current".</summary>
     public static void EnsureCurrent(string what, long version, string? etag)

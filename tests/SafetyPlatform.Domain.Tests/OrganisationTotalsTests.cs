@@ -118,5 +118,5 @@ public class OrganisationTotalsTests
     }
 
     private static QueueIntervalStats Quarter(int completions, int inTime, TimeSpan aht) =>
-        new(ThisQuarter, false, 0, 0, 0, 0, 0, 0, 0, completions, 0, 0, inTime, (double)inTime / completions, null, null, aht);
+        new(ThisQuarter, false, 0, 0, 0, 0, 0, 0, 0, completions, 0, 0, inTime, (double)inTime / completions, null, null, aht, Domain.Quality.QualityTally.None);
 }

@@ -100,5 +100,5 @@ public class StaffingEstimateTests
         new(day, state, since, 0, 0, 0, 0, 0, TimeSpan.Zero, 0, 0, timeIn.ToDictionary(t => t.State, t => t.Time));
 
     private static QueueIntervalStats Quarter(StatsInterval interval, int completions, int inTime, TimeSpan aht) =>
-        new(interval, false, 0, 0, 0, 0, 0, 0, 0, completions, 0, 0, inTime, (double)inTime / completions, null, null, aht);
+        new(interval, false, 0, 0, 0, 0, 0, 0, 0, completions, 0, 0, inTime, (double)inTime / completions, null, null, aht, Domain.Quality.QualityTally.None);
 }

@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Quality;
 using SafetyPlatform.Domain.Roster;
 
 namespace SafetyPlatform.Domain.Monitoring;
@@ -19,7 +20,8 @@ public sealed record DayTotals(
     TimeSpan HandleTime,
     int Escalated,
     int Released,
-    IReadOnlyDictionary<ActivityState, TimeSpan> TimeIn)
+    IReadOnlyDictionary<ActivityState, TimeSpan> TimeIn,
+    QualityTally Quality)
 {
     /// <summary>The totals of <paramref name="closedDays"/>, all of the same day (one per specialist).</summary>
     public static DayTotals Of(IReadOnlyCollection<SpecialistDayRecord> closedDays)
@@ -37,7 +39,8 @@ public sealed record DayTotals(
             closedDays.Sum(d => d.Escalated),
             closedDays.Sum(d => d.Released),
             closedDays.SelectMany(d => d.TimeIn).GroupBy(t => t.Key)
-                .ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value)));
+                .ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value)),
+            QualityTally.Sum(closedDays.Select(d => d.Quality ?? QualityTally.None)));
     }
 
     /// <summary>Time in <paramref name="state"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SafetyPlatform.Domain.Quality;
 using SafetyPlatform.Domain.Roster;
 
 namespace SafetyPlatform.Domain.Monitoring;
@@ -19,4 +20,7 @@ public interface IFloorTotals
     TimeSpan? AverageHandleTime { get; }
 
     double? Occupancy { get; }
+
+    /// <summary>Audits and golden items of the current quarter hour.</summary>
+    QualityTally Quality { get; }
 }

@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Quality;
 using SafetyPlatform.Domain.Work;
 
 namespace SafetyPlatform.Domain.Monitoring;
@@ -41,6 +42,9 @@ public sealed class ItemTransitionTally
     /// <summary>The handle times of the completions, added up.</summary>
     public TimeSpan HandleTime { get; private set; }
 
+    /// <summary>Audits and golden items scored in the interval (counted when recorded, whenever the item was completed).</summary>
+    public QualityTally Quality { get; private set; } = QualityTally.None;
+
     /// <summary>For each item's first accept here, how long it had waited in this queue.</summary>
     public IReadOnlyList<TimeSpan> WaitsToAccept => _waitsToAccept;
 
@@ -74,6 +78,9 @@ public sealed class ItemTransitionTally
         }
     }
 
+    /// <summary>Counts an audit or a golden item scored.</summary>
+    public void CountQuality(QualityTally found) => Quality = Quality.Plus(found);
+
     /// <summary>Adds another interval's counts to these (a 15-minute interval is its fifteen minutes).</summary>
     public void Add(ItemTransitionTally other)
     {
@@ -89,6 +96,7 @@ public sealed class ItemTransitionTally
         Escalations += other.Escalations;
         Transfers += other.Transfers;
         HandleTime += other.HandleTime;
+        Quality = Quality.Plus(other.Quality);
         _waitsToAccept.AddRange(other._waitsToAccept);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SafetyPlatform.Domain.Quality;
 using SafetyPlatform.Domain.Roster;
 
 namespace SafetyPlatform.Domain.Monitoring;
@@ -100,6 +101,9 @@ public sealed record OrganisationTotals(
     public TimeSpan? AverageHandleTime => Completions == 0
         ? null
         : Queues.Values.Aggregate(TimeSpan.Zero, (sum, q) => sum + (q.Staffing.Quarter.AverageHandleTime ?? TimeSpan.Zero) * q.Staffing.Quarter.Completions) / Completions;
+
+    /// <summary>Audits and golden items of the distinct queues' current quarter hours.</summary>
+    public QualityTally Quality => QualityTally.Sum(Queues.Values.Select(q => q.Staffing.Quarter.Quality));
 
     /// <summary>The members' time handling today over their time logged in today; null before anyone logged in.</summary>
     public double? Occupancy => LoggedIn <= TimeSpan.Zero ? null : Handling / LoggedIn;

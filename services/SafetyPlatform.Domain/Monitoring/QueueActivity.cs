@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Quality;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Domain.Work;
 
@@ -43,6 +44,14 @@ public sealed class QueueActivity(Action? counted = null)
             NoteActive(item.Holder, change.At);
         }
 
+        counted?.Invoke();
+    }
+
+    /// <summary>An audit of one of the queue's items, or a golden item scored, recorded at <paramref name="at"/>: counted in that minute.</summary>
+    public void CountQuality(QualityTally found, DateTimeOffset at)
+    {
+        Version++;
+        Minute(at).CountQuality(found);
         counted?.Invoke();
     }
 

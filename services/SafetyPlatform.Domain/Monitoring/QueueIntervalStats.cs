@@ -1,3 +1,5 @@
+using SafetyPlatform.Domain.Quality;
+
 namespace SafetyPlatform.Domain.Monitoring;
 
 /// <summary>
@@ -22,7 +24,8 @@ public sealed record QueueIntervalStats(
     double? SlaAttainment,
     TimeSpan? AverageWaitToAccept,
     TimeSpan? P90WaitToAccept,
-    TimeSpan? AverageHandleTime)
+    TimeSpan? AverageHandleTime,
+    QualityTally Quality)
 {
     /// <summary>The numbers of <paramref name="interval"/>, from what was counted in it.</summary>
     public static QueueIntervalStats From(StatsInterval interval, bool closed, ItemTransitionTally tally) => new(
@@ -42,5 +45,6 @@ public sealed record QueueIntervalStats(
         tally.Completions == 0 ? null : (double)tally.CompletedWithinSla / tally.Completions,
         tally.WaitsToAccept.Count == 0 ? null : tally.WaitsToAccept.Aggregate(TimeSpan.Zero, (sum, w) => sum + w) / tally.WaitsToAccept.Count,
         Percentile.NearestRank(tally.WaitsToAccept, 90),
-        tally.Completions == 0 ? null : tally.HandleTime / tally.Completions);
+        tally.Completions == 0 ? null : tally.HandleTime / tally.Completions,
+        tally.Quality);
 }

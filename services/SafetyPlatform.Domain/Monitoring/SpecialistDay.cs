@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Quality;
 using SafetyPlatform.Domain.Roster;
 
 namespace SafetyPlatform.Domain.Monitoring;
@@ -38,6 +39,7 @@ public sealed class SpecialistDay
             day.HandleTime = kept.HandleTime;
             day.Escalated = kept.Escalated;
             day.Released = kept.Released;
+            day.Quality = kept.Quality ?? QualityTally.None;
             foreach (var (state, time) in kept.TimeIn)
             {
                 day._timeIn[state] = time;
@@ -50,7 +52,7 @@ public sealed class SpecialistDay
 
     /// <summary>The day as it stands, to keep and resume after a restart.</summary>
     public SpecialistDayRecord Keep() => new(Day, _state, _since, Offers, Rejected, Expired, Handled, CompletedWithinSla, HandleTime, Escalated, Released,
-        new Dictionary<ActivityState, TimeSpan>(_timeIn));
+        new Dictionary<ActivityState, TimeSpan>(_timeIn), Quality);
 
     /// <summary>The activity state they are in.</summary>
     public ActivityState State => _state;
@@ -76,6 +78,9 @@ public sealed class SpecialistDay
     public int Escalated { get; private set; }
 
     public int Released { get; private set; }
+
+    /// <summary>Audits of their work and golden items they completed, counted on the day each was recorded.</summary>
+    public QualityTally Quality { get; private set; } = QualityTally.None;
 
     /// <summary>The specialist's activity state changed at <paramref name="at"/>.</summary>
     public void StateChanged(ActivityState to, DateTimeOffset at)
@@ -129,6 +134,13 @@ public sealed class SpecialistDay
         CompletedWithinSla += at <= deadline ? 1 : 0;
     }
 
+    /// <summary>An audit of their work, or a golden item of theirs scored, recorded at <paramref name="at"/>.</summary>
+    public void QualityFound(QualityTally found, DateTimeOffset at)
+    {
+        RollTo(at);
+        Quality = Quality.Plus(found);
+    }
+
     /// <summary>
     /// The day so far as <see cref="DayTotals"/> (which hold every formula: logged in, occupancy,
     /// utilisation, AHT, SLA attainment), with the running state counted up to <paramref name="now"/>.
@@ -142,7 +154,7 @@ public sealed class SpecialistDay
             timeIn[_state] = timeIn.GetValueOrDefault(_state) + (now - _since);
         }
 
-        return new DayTotals(Day, 1, Offers, Rejected, Expired, Handled, CompletedWithinSla, HandleTime, Escalated, Released, timeIn);
+        return new DayTotals(Day, 1, Offers, Rejected, Expired, Handled, CompletedWithinSla, HandleTime, Escalated, Released, timeIn, Quality);
     }
 
     /// <summary>Time in <paramref name="state"/> today, up to <paramref name="now"/>.</summary>
@@ -170,7 +182,7 @@ public sealed class SpecialistDay
             }
 
             var closed = new SpecialistDayRecord(Day, _state, end, Offers, Rejected, Expired, Handled, CompletedWithinSla, HandleTime, Escalated, Released,
-                new Dictionary<ActivityState, TimeSpan>(_timeIn));
+                new Dictionary<ActivityState, TimeSpan>(_timeIn), Quality);
             if (!closed.IsEmpty)
             {
                 _closed.Add(closed);
@@ -182,6 +194,7 @@ public sealed class SpecialistDay
             Day = _state == ActivityState.Offline ? today : next < oldestKept ? oldestKept : next;
             Offers = Rejected = Expired = Handled = CompletedWithinSla = Escalated = Released = 0;
             HandleTime = TimeSpan.Zero;
+            Quality = QualityTally.None;
             _timeIn.Clear();
             _since = DayStart;
         }

@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Quality;
 using SafetyPlatform.Domain.Roster;
 
 namespace SafetyPlatform.Domain.Monitoring;
@@ -19,7 +20,8 @@ public sealed record SpecialistDayRecord(
     TimeSpan HandleTime,
     int Escalated,
     int Released,
-    IReadOnlyDictionary<ActivityState, TimeSpan> TimeIn)
+    IReadOnlyDictionary<ActivityState, TimeSpan> TimeIn,
+    QualityTally? Quality = null)
 {
     /// <summary>
     /// Whether this day was kept after <paramref name="other"/>: a later day, or the same day with
@@ -28,6 +30,6 @@ public sealed record SpecialistDayRecord(
     public bool IsLaterThan(SpecialistDayRecord other) => Day > other.Day || (Day == other.Day && Since > other.Since);
 
     /// <summary>A day with no time logged in and nothing done: OFFLINE throughout.</summary>
-    public bool IsEmpty => Offers == 0 && Rejected == 0 && Expired == 0 && Handled == 0 && Escalated == 0 && Released == 0
+    public bool IsEmpty => Offers == 0 && Rejected == 0 && Expired == 0 && Handled == 0 && Escalated == 0 && Released == 0 && (Quality?.IsEmpty ?? true)
         && TimeIn.All(t => t.Key is ActivityState.Offline or ActivityState.Unspecified || t.Value <= TimeSpan.Zero);
 }

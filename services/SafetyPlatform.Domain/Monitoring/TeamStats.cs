@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SafetyPlatform.Domain.Quality;
 using SafetyPlatform.Domain.Roster;
 
 namespace SafetyPlatform.Domain.Monitoring;
@@ -26,6 +27,9 @@ public sealed record TeamStats(
 {
     /// <summary>The members' time handling today over their time logged in today; null before anyone logged in.</summary>
     public double? Occupancy => LoggedIn <= TimeSpan.Zero ? null : Handling / LoggedIn;
+
+    /// <summary>Audits and golden items of the current quarter hour in the queues it serves.</summary>
+    public QualityTally Quality => QualityTally.Sum(Queues.Select(q => q.Quarter.Quality));
 
     /// <summary>Members who can take work now: AVAILABLE or HANDLING.</summary>
     public int OnQueue => MembersByState.GetValueOrDefault(ActivityState.Available) + MembersByState.GetValueOrDefault(ActivityState.Handling);

@@ -102,6 +102,42 @@ public readonly record struct WorkItemName(string QueueId, string ItemId)
     public override string ToString() => $"{QueueName.Collection}/{QueueId}/{Collection}/{ItemId}";
 }
 
+/// <summary>`queues/{queue}/workItems/{work_item}/audits/{audit}`: one audit of a completed item.</summary>
+public readonly record struct AuditName(WorkItemName Item, string AuditId)
+{
+    public const string Collection = "audits";
+
+    public static bool TryParse(string? name, out AuditName parsed)
+    {
+        parsed = default;
+        var cut = name?.LastIndexOf("/" + Collection + "/", StringComparison.Ordinal) ?? -1;
+        if (cut < 0 || !WorkItemName.TryParse(name![..cut], out var item) || name[(cut + Collection.Length + 2)..] is var id && !ResourceIds.IsValidId(id))
+        {
+            return false;
+        }
+
+        parsed = new AuditName(item, id);
+        return true;
+    }
+
+    public override string ToString() => $"{Item}/{Collection}/{AuditId}";
+}
+
+/// <summary>`clients/{client}`: a tool of another team, as a caller (an auditor, say).</summary>
+public readonly record struct ClientName(string ClientId)
+{
+    public const string Collection = "clients";
+
+    public static bool TryParse(string? name, out ClientName parsed)
+    {
+        var ok = ResourceIds.TryParse(name, Collection, out var id);
+        parsed = new ClientName(id);
+        return ok;
+    }
+
+    public override string ToString() => $"{Collection}/{ClientId}";
+}
+
 /// <summary>`teams/{team}/wellbeingPolicy`: a team's wellbeing policy, one per team.</summary>
 public readonly record struct WellbeingPolicyName(string TeamId)
 {

@@ -27,6 +27,9 @@ public interface IQueueGrain : IGrainWithStringKey
 
     Task<WorkItemView> GetItem(string itemId);
 
+    /// <summary>An audit of one of its items, or a golden item scored, recorded now: counted in the queue's current minute.</summary>
+    Task CountQuality(Domain.Quality.QualityTally found);
+
     /// <summary>Items of a status (all when unspecified), after <paramref name="afterKey"/>.</summary>
     Task<WorkItemPage> ListItems(WorkItemStatus status, string afterKey, int pageSize);
 
@@ -139,6 +142,9 @@ public interface ISpecialistDeskGrain : IGrainWithStringKey
 
     /// <summary>The specialist's live numbers: state, items held and offered, and their day so far on their team's clock.</summary>
     Task<SpecialistStatsView> Stats();
+
+    /// <summary>An audit of their work, or a golden item of theirs scored, recorded now: counted in their day.</summary>
+    Task QualityFound(Domain.Quality.QualityTally found);
 
     /// <summary>The specialist's exposure ledger read per harm category: this shift, today on their team's clock, the last 7 days; NOT_FOUND for an unknown specialist.</summary>
     Task<Wellbeing.ExposureView> Exposure();

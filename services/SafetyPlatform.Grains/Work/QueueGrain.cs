@@ -284,6 +284,13 @@ public sealed partial class QueueGrain(
         return Task.FromResult(Monitor.Stats(Backlog, atRiskWithin));
     }
 
+    public Task CountQuality(Domain.Quality.QualityTally found)
+    {
+        EnsureCreated();
+        Monitor.Activity.CountQuality(found, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
     public Task<QueueStatsView> WatchStats(long knownVersion, TimeSpan atRiskWithin, TimeSpan maxWait)
     {
         EnsureCreated();

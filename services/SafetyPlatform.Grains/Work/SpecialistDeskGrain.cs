@@ -243,6 +243,12 @@ public sealed class SpecialistDeskGrain(
         }
     }
 
+    public async Task QualityFound(Domain.Quality.QualityTally found)
+    {
+        await DayUpToDate();
+        _today.Note((day, now) => day.QualityFound(found, now));
+    }
+
     public async Task<SpecialistStatsView> Stats()
     {
         var me = await DayUpToDate();

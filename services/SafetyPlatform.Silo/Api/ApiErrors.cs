@@ -34,6 +34,7 @@ public static class ApiErrors
             SafetyErrorKind.AlreadyExists => Code.AlreadyExists,
             SafetyErrorKind.Aborted => Code.Aborted,
             SafetyErrorKind.ResourceExhausted => Code.ResourceExhausted,
+            SafetyErrorKind.PermissionDenied => Code.PermissionDenied,
             _ => Code.FailedPrecondition,
         };
         var status = new Status { Code = (int)code, Message = rule.Message };

@@ -33,4 +33,6 @@ public interface IDayNumbers
     double Occupancy { get; set; }
 
     double Utilisation { get; set; }
+
+    SafetyPlatform.Api.Type.V1.QualityStats Quality { get; set; }
 }

@@ -23,4 +23,6 @@ public interface IFloorNumbers
     Duration? AverageHandleTime { get; set; }
 
     double Occupancy { get; set; }
+
+    SafetyPlatform.Api.Type.V1.QualityStats Quality { get; set; }
 }

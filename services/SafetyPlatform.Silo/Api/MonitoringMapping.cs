@@ -80,6 +80,7 @@ public static class MonitoringMapping
     {
         message.OnQueue = totals.OnQueue;
         message.Completions = totals.Completions;
+        message.Quality = totals.Quality.ToProto();
         message.AverageHandleTime = Optional(totals.AverageHandleTime);
         if (totals.Needed is { } needed)
         {
@@ -146,6 +147,7 @@ public static class MonitoringMapping
     {
         message.Handled = day.Handled;
         message.CompletedWithinSla = day.CompletedWithinSla;
+        message.Quality = day.Quality.ToProto();
         message.AverageHandleTime = Optional(day.AverageHandleTime)!;   // null leaves the message field unset
         message.Offers = day.Offers;
         message.Rejected = day.Rejected;
@@ -215,6 +217,7 @@ public static class MonitoringMapping
             AverageWaitToAccept = Optional(i.AverageWaitToAccept),
             P90WaitToAccept = Optional(i.P90WaitToAccept),
             AverageHandleTime = Optional(i.AverageHandleTime),
+            Quality = i.Quality.ToProto(),
         };
         if (i.SlaAttainment is { } attainment)
         {

@@ -70,6 +70,7 @@ public static class SiloHosting
         app.MapGrpcService<WorkApi>();
         app.MapGrpcService<MonitoringApi>();
         app.MapGrpcService<WellbeingApi>();
+        app.MapGrpcService<PerformanceApi>();
         app.MapGrpcService<DiagnosticsApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

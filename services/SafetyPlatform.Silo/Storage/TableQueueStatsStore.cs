@@ -64,7 +64,7 @@ public sealed class TableQueueStatsStore(TableServiceClient service) : IQueueSta
     private static string RowKey(TimeSpan length, DateTimeOffset start) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)length.TotalMinutes:D2}-{start.UtcTicks:D19}");
 
-    private static TableEntity Row(string queueId, QueueIntervalStats i) => new(queueId, RowKey(i.Interval.Length, i.Interval.Start))
+    private static TableEntity Row(string queueId, QueueIntervalStats i) => new TableEntity(queueId, RowKey(i.Interval.Length, i.Interval.Start))
     {
         ["Start"] = i.Interval.Start,
         ["LengthMinutes"] = (int)i.Interval.Length.TotalMinutes,
@@ -83,7 +83,7 @@ public sealed class TableQueueStatsStore(TableServiceClient service) : IQueueSta
         ["AverageWaitToAcceptTicks"] = i.AverageWaitToAccept?.Ticks,
         ["P90WaitToAcceptTicks"] = i.P90WaitToAccept?.Ticks,
         ["AverageHandleTimeTicks"] = i.AverageHandleTime?.Ticks,
-    };
+    }.WithQuality(i.Quality);
 
     private static QueueIntervalStats Stats(TableEntity row) => new(
         new StatsInterval(row.GetDateTimeOffset("Start")!.Value, TimeSpan.FromMinutes(row.GetInt32("LengthMinutes")!.Value)),
@@ -102,7 +102,8 @@ public sealed class TableQueueStatsStore(TableServiceClient service) : IQueueSta
         row.GetDouble("SlaAttainment"),
         Ticks(row.GetInt64("AverageWaitToAcceptTicks")),
         Ticks(row.GetInt64("P90WaitToAcceptTicks")),
-        Ticks(row.GetInt64("AverageHandleTimeTicks")));
+        Ticks(row.GetInt64("AverageHandleTimeTicks")),
+        row.Quality());
 
     private static TimeSpan? Ticks(long? ticks) => ticks is { } t ? TimeSpan.FromTicks(t) : null;
 }

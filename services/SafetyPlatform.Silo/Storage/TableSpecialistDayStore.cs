@@ -130,7 +130,7 @@ public sealed class TableSpecialistDayStore(TableServiceClient service) : ISpeci
             row[$"{state}Ticks"] = day.TimeIn.GetValueOrDefault(state).Ticks;
         }
 
-        return row;
+        return row.WithQuality(day.Quality);
     }
 
     private static SpecialistDayRecord Day(TableEntity row) => new(
@@ -146,5 +146,6 @@ public sealed class TableSpecialistDayStore(TableServiceClient service) : ISpeci
         row.GetInt32("Escalated") ?? 0,
         row.GetInt32("Released") ?? 0,
         States.Select(s => (State: s, Ticks: row.GetInt64($"{s}Ticks") ?? 0)).Where(t => t.Ticks > 0)
-            .ToDictionary(t => t.State, t => TimeSpan.FromTicks(t.Ticks)));
+            .ToDictionary(t => t.State, t => TimeSpan.FromTicks(t.Ticks)),
+        row.Quality());
 }

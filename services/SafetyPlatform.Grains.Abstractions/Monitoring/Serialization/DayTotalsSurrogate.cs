@@ -1,5 +1,6 @@
 using Orleans.Serialization.Cloning;
 using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Domain.Quality;
 using SafetyPlatform.Domain.Roster;
 
 namespace SafetyPlatform.Grains.Abstractions.Monitoring.Serialization;
@@ -17,16 +18,17 @@ public readonly record struct DayTotalsSurrogate(
     [property: Id(7)] TimeSpan HandleTime,
     [property: Id(8)] int Escalated,
     [property: Id(9)] int Released,
-    [property: Id(10)] Dictionary<ActivityState, TimeSpan> TimeIn);
+    [property: Id(10)] Dictionary<ActivityState, TimeSpan> TimeIn,
+    [property: Id(11)] QualityTally? Quality);
 
 [RegisterConverter]
 public sealed class DayTotalsConverter : IConverter<DayTotals, DayTotalsSurrogate>
 {
     public DayTotals ConvertFromSurrogate(in DayTotalsSurrogate s) =>
-        new(s.Day, s.Specialists, s.Offers, s.Rejected, s.Expired, s.Handled, s.CompletedWithinSla, s.HandleTime, s.Escalated, s.Released, s.TimeIn);
+        new(s.Day, s.Specialists, s.Offers, s.Rejected, s.Expired, s.Handled, s.CompletedWithinSla, s.HandleTime, s.Escalated, s.Released, s.TimeIn, s.Quality ?? QualityTally.None);
 
     public DayTotalsSurrogate ConvertToSurrogate(in DayTotals v) =>
-        new(v.Day, v.Specialists, v.Offers, v.Rejected, v.Expired, v.Handled, v.CompletedWithinSla, v.HandleTime, v.Escalated, v.Released, new Dictionary<ActivityState, TimeSpan>(v.TimeIn));
+        new(v.Day, v.Specialists, v.Offers, v.Rejected, v.Expired, v.Handled, v.CompletedWithinSla, v.HandleTime, v.Escalated, v.Released, new Dictionary<ActivityState, TimeSpan>(v.TimeIn), v.Quality);
 }
 
 /// <summary>Immutable: shared, not copied, within a silo.</summary>

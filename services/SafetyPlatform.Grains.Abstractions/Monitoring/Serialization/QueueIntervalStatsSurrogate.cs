@@ -1,5 +1,6 @@
 using Orleans.Serialization.Cloning;
 using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Domain.Quality;
 
 namespace SafetyPlatform.Grains.Abstractions.Monitoring.Serialization;
 
@@ -23,18 +24,19 @@ public readonly record struct QueueIntervalStatsSurrogate(
     [property: Id(14)] double? SlaAttainment,
     [property: Id(15)] TimeSpan? AverageWaitToAccept,
     [property: Id(16)] TimeSpan? P90WaitToAccept,
-    [property: Id(17)] TimeSpan? AverageHandleTime);
+    [property: Id(17)] TimeSpan? AverageHandleTime,
+    [property: Id(18)] QualityTally? Quality);
 
 [RegisterConverter]
 public sealed class QueueIntervalStatsConverter : IConverter<QueueIntervalStats, QueueIntervalStatsSurrogate>
 {
     public QueueIntervalStats ConvertFromSurrogate(in QueueIntervalStatsSurrogate s) => new(
         new StatsInterval(s.Start, s.Length), s.Closed, s.Arrivals, s.Offers, s.Accepts, s.Rejects, s.Expiries, s.Withdrawals, s.Releases,
-        s.Completions, s.Escalations, s.Transfers, s.CompletedWithinSla, s.SlaAttainment, s.AverageWaitToAccept, s.P90WaitToAccept, s.AverageHandleTime);
+        s.Completions, s.Escalations, s.Transfers, s.CompletedWithinSla, s.SlaAttainment, s.AverageWaitToAccept, s.P90WaitToAccept, s.AverageHandleTime, s.Quality ?? QualityTally.None);
 
     public QueueIntervalStatsSurrogate ConvertToSurrogate(in QueueIntervalStats v) => new(
         v.Interval.Start, v.Interval.Length, v.Closed, v.Arrivals, v.Offers, v.Accepts, v.Rejects, v.Expiries, v.Withdrawals, v.Releases,
-        v.Completions, v.Escalations, v.Transfers, v.CompletedWithinSla, v.SlaAttainment, v.AverageWaitToAccept, v.P90WaitToAccept, v.AverageHandleTime);
+        v.Completions, v.Escalations, v.Transfers, v.CompletedWithinSla, v.SlaAttainment, v.AverageWaitToAccept, v.P90WaitToAccept, v.AverageHandleTime, v.Quality);
 }
 
 /// <summary>Immutable: shared, not copied, within a silo.</summary>

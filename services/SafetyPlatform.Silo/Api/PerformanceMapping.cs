@@ -1,0 +1,58 @@
+using Google.Protobuf.WellKnownTypes;
+using SafetyPlatform.Api.Performance.V1;
+using SafetyPlatform.Api.Type.V1;
+using SafetyPlatform.Domain.Naming;
+using QualityTally = SafetyPlatform.Domain.Quality.QualityTally;
+using SafetyPlatform.Grains.Abstractions.Quality;
+using AuditErrorCategory = SafetyPlatform.Api.Performance.V1.AuditErrorCategory;
+
+namespace SafetyPlatform.Silo.Api;
+
+/// <summary>Quality records to their API messages and back. API error categories are the domain's plus one (0 is unspecified).</summary>
+public static class PerformanceMapping
+{
+    public static Audit ToProto(this AuditView view) => new()
+    {
+        Name = new AuditName(new WorkItemName(view.QueueId, view.ItemId), view.AuditId).ToString(),
+        Auditor = view.Auditor,
+        Specialist = view.Specialist,
+        Decision = view.Decision,
+        Agrees = view.Agrees,
+        CorrectedDecision = view.CorrectedDecision,
+        Score = view.Score,
+        ErrorCategory = (AuditErrorCategory)((int)view.ErrorCategory + 1),
+        Notes = view.Notes,
+        CreateTime = Timestamp.FromDateTimeOffset(view.CreatedAt),
+    };
+
+    public static AuditSubmission ToSubmission(this Audit audit, string requestId) => new(
+        audit.Auditor, audit.Agrees, audit.CorrectedDecision.Trim(), audit.Score, (Domain.Quality.AuditErrorCategory)((int)audit.ErrorCategory - 1), audit.Notes, requestId);
+
+    public static QualityStats ToProto(this QualityTally? tally)
+    {
+        var found = tally ?? QualityTally.None;
+        var stats = new QualityStats
+        {
+            Audited = found.Audited,
+            Agreed = found.Agreed,
+            GoldenScored = found.GoldenScored,
+            GoldenCorrect = found.GoldenCorrect,
+        };
+        if (found.Accuracy is { } accuracy)
+        {
+            stats.Accuracy = accuracy;
+        }
+
+        if (found.Quality is { } quality)
+        {
+            stats.Quality = quality;
+        }
+
+        if (found.GoldenAccuracy is { } golden)
+        {
+            stats.GoldenAccuracy = golden;
+        }
+
+        return stats;
+    }
+}
