@@ -28,6 +28,11 @@ public sealed class QueueStatsHistoryTests : OwnPlatform
         {
             Name = offer.Name, Specialist = aoife.Name, Outcome = new Outcome { Decision = "remove" },
         });
+        await connection.Performance.CreateAuditAsync(new Api.Performance.V1.CreateAuditRequest
+        {
+            Parent = offer.Name,
+            Audit = new Api.Performance.V1.Audit { Auditor = "clients/qa-tool", Agrees = true, Score = 80, ErrorCategory = Api.Performance.V1.AuditErrorCategory.None },
+        });
         var minutes = new ListQueueStatsHistoryRequest
         {
             Parent = queue.Name + "/stats",
@@ -41,12 +46,15 @@ public sealed class QueueStatsHistoryTests : OwnPlatform
         await Loopback.WaitUntil(async () =>
         {
             stored = await connection.Monitoring.ListQueueStatsHistoryAsync(minutes);
-            return stored.Intervals.Sum(i => i.Completions) == 1;
+            return stored.Intervals.Sum(i => i.Completions) == 1 && stored.Intervals.Sum(i => i.Quality.Audited) == 1;
         }, TimeSpan.FromSeconds(100), () => $"stored so far: {stored}");
 
         Assert.All(stored.Intervals, i => Assert.True(i.Closed));
         Assert.Equal(2, stored.Intervals.Sum(i => i.Arrivals));
         Assert.Equal(1, stored.Intervals.Sum(i => i.Accepts));
+        // The audit is in the stored minute it was recorded in.
+        var audited = Assert.Single(stored.Intervals, i => i.Quality.Audited == 1).Quality;
+        Assert.Equal((1, 1.0, 80.0), (audited.Agreed, audited.Accuracy, audited.Quality));
         Assert.Equal(stored, await connection.Monitoring.ListQueueStatsHistoryAsync(minutes));
 
         var day = await connection.Monitoring.GetSpecialistStatsAsync(new GetSpecialistStatsRequest { Name = aoife.Name + "/stats" });
@@ -81,6 +89,7 @@ public sealed class QueueStatsHistoryTests : OwnPlatform
         // Her day was stored when her desk was unloaded: it carries on.
         var resumed = await connection.Monitoring.GetSpecialistStatsAsync(new GetSpecialistStatsRequest { Name = aoife.Name + "/stats" });
         Assert.Equal((day.Day, 1, 1), (resumed.Day, resumed.Handled, resumed.Offers));
+        Assert.Equal((1, 80.0), (resumed.Quality.Audited, resumed.Quality.Quality));
         Assert.Equal(day.AverageHandleTime, resumed.AverageHandleTime);
     }
 

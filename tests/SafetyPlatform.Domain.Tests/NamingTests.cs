@@ -20,6 +20,25 @@ public class NamingTests
         Assert.Equal(id, parsed);
     }
 
+    [Theory]
+    [InlineData("queues/hate-en/workItems/r-1/audits/1", true, "1")]
+    [InlineData("queues/hate-en/workItems/r-1/audits/27", true, "27")]
+    [InlineData("queues/hate-en/workItems/r-1/audits/0", false, "")]
+    [InlineData("queues/hate-en/workItems/r-1/audits/01", false, "")]
+    [InlineData("queues/hate-en/workItems/r-1/audits/a", false, "")]
+    [InlineData("queues/hate-en/workItems/r-1/audits/", false, "")]
+    [InlineData("queues/hate-en/audits/1", false, "")]
+    [InlineData("queues/hate-en/workItems/r-1", false, "")]
+    public void Audit_names_are_numbered_within_their_item(string name, bool ok, string auditId)
+    {
+        Assert.Equal(ok, AuditName.TryParse(name, out var parsed));
+        Assert.Equal(auditId, parsed.AuditId ?? string.Empty);
+        if (ok)
+        {
+            Assert.Equal(name, parsed.ToString());
+        }
+    }
+
     [Fact]
     public void Ids_longer_than_63_characters_are_refused()
     {

@@ -111,7 +111,7 @@ public readonly record struct AuditName(WorkItemName Item, string AuditId)
     {
         parsed = default;
         var cut = name?.LastIndexOf("/" + Collection + "/", StringComparison.Ordinal) ?? -1;
-        if (cut < 0 || !WorkItemName.TryParse(name![..cut], out var item) || name[(cut + Collection.Length + 2)..] is var id && !ResourceIds.IsValidId(id))
+        if (cut < 0 || !WorkItemName.TryParse(name![..cut], out var item) || name[(cut + Collection.Length + 2)..] is var id && !IsAuditNumber(id))
         {
             return false;
         }
@@ -121,6 +121,9 @@ public readonly record struct AuditName(WorkItemName Item, string AuditId)
     }
 
     public override string ToString() => $"{Item}/{Collection}/{AuditId}";
+
+    /// <summary>An item's audits are numbered from 1.</summary>
+    private static bool IsAuditNumber(string id) => id.Length is > 0 and <= 9 && id[0] != '0' && id.All(char.IsAsciiDigit);
 }
 
 /// <summary>`clients/{client}`: a tool of another team, as a caller (an auditor, say).</summary>
