@@ -45,5 +45,34 @@ public sealed class PerformanceApi(IGrainFactory grains) : PerformanceService.Pe
         return response;
     }
 
+    public override async Task<CalibrationSession> CreateCalibrationSession(CreateCalibrationSessionRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .CalibrationFields(request.CalibrationSessionId, request.CalibrationSession)
+            .RequestId(request.RequestId)
+            .ThrowIfAny();
+        var session = request.CalibrationSession;
+        return (await Calibration(request.CalibrationSessionId)
+            .Create(session.DisplayName, [.. session.Auditors], [.. session.Items.Select(i => i.Item)], request.RequestId)).ToProto();
+    }
+
+    public override async Task<CalibrationSession> GetCalibrationSession(GetCalibrationSessionRequest request, ServerCallContext context)
+    {
+        new FieldCheck().Name(request.Name, PerformanceMapping.CalibrationSessions, "name", out var sessionId).ThrowIfAny();
+        return (await Calibration(sessionId).Get()).ToProto();
+    }
+
+    public override async Task<CalibrationSession> SubmitCalibrationVerdict(SubmitCalibrationVerdictRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .Name(request.Name, PerformanceMapping.CalibrationSessions, "name", out var sessionId)
+            .Require(WorkItemName.TryParse(request.Item, out _), "item", "must be a work item's name, queues/{queue}/workItems/{item}")
+            .AuditFields(request.Verdict, "verdict")
+            .ThrowIfAny();
+        return (await Calibration(sessionId).Submit(request.Item, request.Verdict.ToSubmission(string.Empty))).ToProto();
+    }
+
+    private ICalibrationSessionGrain Calibration(string sessionId) => grains.GetGrain<ICalibrationSessionGrain>(sessionId);
+
     private IItemAuditsGrain Audits(WorkItemName item) => grains.GetGrain<IItemAuditsGrain>(item.ToString());
 }

@@ -25,6 +25,68 @@ public static class PerformanceMapping
         CreateTime = Timestamp.FromDateTimeOffset(view.CreatedAt),
     };
 
+    public const string CalibrationSessions = "calibrationSessions";
+
+    public static CalibrationSession ToProto(this CalibrationSessionView view)
+    {
+        var session = new CalibrationSession
+        {
+            Name = $"{CalibrationSessions}/{view.SessionId}",
+            DisplayName = view.DisplayName,
+            Auditors = { view.Auditors },
+            Results = view.Results.ToProto(),
+            CreateTime = Timestamp.FromDateTimeOffset(view.CreatedAt),
+        };
+        session.Items.AddRange(view.Items.Select(i => new CalibrationItem
+        {
+            Item = i.Item,
+            Decision = i.Decision,
+            Verdicts = { i.Verdicts.Select(v => new CalibrationVerdict { Auditor = v.Auditor, Verdict = v.ToProto() }) },
+        }));
+        return session;
+    }
+
+    private static Audit ToProto(this AuditSubmission verdict) => new()
+    {
+        Auditor = verdict.Auditor,
+        Agrees = verdict.Agrees,
+        CorrectedDecision = verdict.CorrectedDecision,
+        Score = verdict.Score,
+        ErrorCategory = (AuditErrorCategory)((int)verdict.ErrorCategory + 1),
+        Notes = verdict.Notes,
+    };
+
+    private static CalibrationResults ToProto(this Domain.Quality.CalibrationResults results)
+    {
+        var message = new CalibrationResults { CompleteItems = results.CompleteItems, Measure = (AgreementMeasure)(int)results.Measure };
+        if (results.AgreementRate is { } rate)
+        {
+            message.AgreementRate = rate;
+        }
+
+        if (results.Kappa is { } kappa)
+        {
+            message.Kappa = kappa;
+        }
+
+        message.Categories.AddRange(results.Categories.Select(c =>
+        {
+            var category = new CategoryAgreement { ErrorCategory = (AuditErrorCategory)((int)c.Category + 1), Flagged = c.Flagged };
+            if (c.AgreementRate is { } categoryRate)
+            {
+                category.AgreementRate = categoryRate;
+            }
+
+            if (c.Kappa is { } categoryKappa)
+            {
+                category.Kappa = categoryKappa;
+            }
+
+            return category;
+        }));
+        return message;
+    }
+
     public static AuditSubmission ToSubmission(this Audit audit, string requestId) => new(
         audit.Auditor, audit.Agrees, audit.CorrectedDecision.Trim(), audit.Score, (Domain.Quality.AuditErrorCategory)((int)audit.ErrorCategory - 1), audit.Notes, requestId);
 
