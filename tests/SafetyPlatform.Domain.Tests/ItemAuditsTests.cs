@@ -52,4 +52,13 @@ public class ItemAuditsTests
         Assert.Null(QualityTally.None.Quality);
         Assert.Null(QualityTally.None.GoldenAccuracy);
     }
+
+    [Fact]
+    public void A_golden_item_is_correct_when_the_decision_is_its_answer_ignoring_case_and_spaces()
+    {
+        Assert.True(GoldenItems.IsCorrect("escalate-to-law-enforcement", " Escalate-To-Law-Enforcement "));
+        Assert.False(GoldenItems.IsCorrect("escalate-to-law-enforcement", "remove"));
+        Assert.Equal(new QualityTally(0, 0, 0, 1, 1), GoldenItems.Score("remove", "REMOVE"));
+        Assert.Equal(new QualityTally(0, 0, 0, 1, 0), GoldenItems.Score("remove", "keep"));
+    }
 }

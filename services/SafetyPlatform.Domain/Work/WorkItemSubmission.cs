@@ -14,8 +14,17 @@ public sealed record WorkItemSubmission(
     [property: JsonPropertyName("Priority")] Priority Priority,
     [property: JsonPropertyName("Language")] string Language,
     [property: JsonPropertyName("Deadline")] DateTimeOffset? Deadline,
-    [property: JsonPropertyName("Labels")] ImmutableDictionary<string, string> Labels)
+    [property: JsonPropertyName("Labels")] ImmutableDictionary<string, string> Labels,
+    [property: JsonPropertyName("GoldenAnswer")] string? GoldenAnswer = null)
 {
+    /// <summary>
+    /// A golden item: a known-answer item a QA lead seeded, scored when completed
+    /// (<see cref="Quality.GoldenItems"/>), never handed to a client's outbox. Nothing a specialist
+    /// sees tells it apart: the answer is never put on the API's work item.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsGolden => GoldenAnswer is not null;
+
     /// <summary>The idempotency key: a client's request id names one item in a queue.</summary>
     [JsonIgnore]
     public string RequestKey => Client + "\n" + RequestId;

@@ -34,7 +34,7 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
         foreach (var item in completed)
         {
             _lastSequence = Math.Max(_lastSequence, item.CompletionSequence);
-            if (item.CompletionSequence > recordedThrough)
+            if (item.CompletionSequence > recordedThrough && !item.Submission.IsGolden)
             {
                 _notHandedOver.Add(item.CompletionSequence);
                 _ready[item.CompletionSequence] = item;
@@ -55,6 +55,13 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
     /// <summary>A completion is durable: hand it over in the background, after those decided before it.</summary>
     public void Durable(WorkItem completed)
     {
+        if (completed.Submission.IsGolden)
+        {
+            // A golden item's outcome is the QA lead's, never a client's: nothing to hand over.
+            _notHandedOver.Remove(completed.CompletionSequence);
+            return;
+        }
+
         _ready[completed.CompletionSequence] = completed;
         PublishInOrder();
     }

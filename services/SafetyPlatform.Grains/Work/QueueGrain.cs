@@ -238,6 +238,11 @@ public sealed partial class QueueGrain(
         Finished(completed);
         await Journal.Write(completed);
         _outcomes!.Durable(completed);
+        if (completed.Submission.GoldenAnswer is { } answer)
+        {
+            Monitor.Activity.CountQuality(Domain.Quality.GoldenItems.Score(answer, outcome.Decision), time.GetUtcNow());
+        }
+
         return completed.View(Id);
     }
 

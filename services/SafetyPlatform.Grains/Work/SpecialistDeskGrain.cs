@@ -460,6 +460,11 @@ public sealed class SpecialistDeskGrain(
         await BeforeLettingGo();
         var item = await Queue(queueId).Complete(itemId, Id, outcome);
         _today.Note((d, now) => d.Completion(item.Outcome!.HandleTime, item.Deadline, item.Outcome.CompleteTime));
+        if (item.Submission.GoldenAnswer is { } answer)
+        {
+            _today.Note((d, now) => d.QualityFound(Domain.Quality.GoldenItems.Score(answer, item.Outcome!.Decision), now));
+        }
+
         await Finished(item, "completed");
         return item;
     }

@@ -3,12 +3,33 @@ using Grpc.Core;
 using SafetyPlatform.Api.Performance.V1;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Grains.Abstractions.Quality;
+using SafetyPlatform.Grains.Abstractions.Work;
 
 namespace SafetyPlatform.Silo.Api;
 
 /// <summary>The performance gRPC service: checks the request, asks the item's audits, maps the reply.</summary>
-public sealed class PerformanceApi(IGrainFactory grains) : PerformanceService.PerformanceServiceBase
+public sealed class PerformanceApi(IGrainFactory grains, TimeProvider time) : PerformanceService.PerformanceServiceBase
 {
+    public override async Task<GoldenItem> CreateGoldenItem(CreateGoldenItemRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .Name(request.Parent, "queues", "parent", out var queueId)
+            .Enqueue(new SafetyPlatform.Api.Work.V1.EnqueueWorkItemRequest { Parent = request.Parent, WorkItem = request.WorkItem, RequestId = request.RequestId }, time.GetUtcNow())
+            .Require(request.Answer.Trim().Length is > 0 and <= PerformanceRequestRules.MaxDecision, "answer", $"is required: 1 to {PerformanceRequestRules.MaxDecision} characters")
+            .ThrowIfAny();
+        var item = await grains.GetGrain<IQueueGrain>(queueId).Enqueue(request.WorkItem.ToSubmission(request.RequestId) with { GoldenAnswer = request.Answer.Trim() });
+        return item.Submission.IsGolden
+            ? item.ToGoldenItem()
+            : throw SafetyException.AlreadyExists($"request_id '{request.RequestId}' of client '{request.WorkItem.Client}' names queues/{queueId}/workItems/{item.ItemId}, which is not golden");
+    }
+
+    public override async Task<GoldenItem> GetGoldenItem(GetGoldenItemRequest request, ServerCallContext context)
+    {
+        new FieldCheck().ItemName(request.Name, "name", out var queueId, out var itemId).ThrowIfAny();
+        var item = await grains.GetGrain<IQueueGrain>(queueId).GetItem(itemId);
+        return item.Submission.IsGolden ? item.ToGoldenItem() : throw SafetyException.NotFound($"golden item {request.Name}");
+    }
+
     public override async Task<Audit> CreateAudit(CreateAuditRequest request, ServerCallContext context)
     {
         new FieldCheck()

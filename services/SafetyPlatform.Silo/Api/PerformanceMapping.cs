@@ -27,6 +27,25 @@ public static class PerformanceMapping
 
     public const string CalibrationSessions = "calibrationSessions";
 
+    public static GoldenItem ToGoldenItem(this Grains.Abstractions.Work.WorkItemView item)
+    {
+        var golden = new GoldenItem
+        {
+            Name = new WorkItemName(item.QueueId, item.ItemId).ToString(),
+            WorkItem = item.ToProto(),
+            Answer = item.Submission.GoldenAnswer ?? string.Empty,
+        };
+        if (item is { Status: Domain.Work.WorkItemStatus.Completed, Outcome: { } outcome })
+        {
+            golden.Scored = true;
+            golden.Decision = outcome.Decision;
+            golden.Correct = Domain.Quality.GoldenItems.IsCorrect(golden.Answer, outcome.Decision);
+            golden.Specialist = new SpecialistName(outcome.SpecialistId).ToString();
+        }
+
+        return golden;
+    }
+
     public static CalibrationSession ToProto(this CalibrationSessionView view)
     {
         var session = new CalibrationSession

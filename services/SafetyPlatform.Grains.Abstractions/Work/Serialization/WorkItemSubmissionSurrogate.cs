@@ -16,18 +16,19 @@ public readonly record struct WorkItemSubmissionSurrogate(
     [property: Id(5)] Priority Priority,
     [property: Id(6)] string Language,
     [property: Id(7)] DateTimeOffset? Deadline,
-    [property: Id(8)] ImmutableDictionary<string, string> Labels);
+    [property: Id(8)] ImmutableDictionary<string, string> Labels,
+    [property: Id(9)] string? GoldenAnswer);
 
 [RegisterConverter]
 public sealed class WorkItemSubmissionConverter : IConverter<WorkItemSubmission, WorkItemSubmissionSurrogate>
 {
     public WorkItemSubmission ConvertFromSurrogate(in WorkItemSubmissionSurrogate surrogate) =>
         new(surrogate.Client, surrogate.RequestId, surrogate.ContentId, surrogate.ContentUri, surrogate.HarmCategory,
-            surrogate.Priority, surrogate.Language, surrogate.Deadline, surrogate.Labels);
+            surrogate.Priority, surrogate.Language, surrogate.Deadline, surrogate.Labels, surrogate.GoldenAnswer);
 
     public WorkItemSubmissionSurrogate ConvertToSurrogate(in WorkItemSubmission value) =>
         new(value.Client, value.RequestId, value.ContentId, value.ContentUri, value.HarmCategory,
-            value.Priority, value.Language, value.Deadline, value.Labels);
+            value.Priority, value.Language, value.Deadline, value.Labels, value.GoldenAnswer);
 }
 
 /// <summary>Submissions are immutable: shared, not copied, within a silo.</summary>
