@@ -22,4 +22,6 @@ public enum AlertKind
     WellnessBreakOverdue = 8,
     /// <summary>Past the day's high-harm cut-off, a specialist still holds a high-harm item.</summary>
     CutOffWithItemsHeld = 9,
+    /// <summary>A specialist's or a team's target period ended outside the target.</summary>
+    TargetMissed = 10,
 }
