@@ -44,6 +44,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Roster,
                 (sp, _) => ActivatorUtilities.CreateInstance<SwitchableGrainStorage>(sp));
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
+            siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton<ISpecialistStore, InMemorySpecialistStore>();
             siloBuilder.Services.AddSingleton<IWorkItemStore, InMemoryWorkItemStore>();
             siloBuilder.Services.AddSingleton<IOutcomeStore, InMemoryOutcomeStore>();

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using SafetyPlatform.Domain.Monitoring;
+using SafetyPlatform.Domain.Naming;
+using SafetyPlatform.Domain.Targets;
+using SafetyPlatform.Grains.Abstractions.Monitoring;
+using SafetyPlatform.Grains.Abstractions.Roster;
+using SafetyPlatform.Grains.Abstractions.Targets;
+using SafetyPlatform.Grains.Abstractions.Work;
+using SafetyPlatform.Grains.Roster;
+
+namespace SafetyPlatform.Grains.Targets;
+
+/// <summary>
+/// Keeps one specialist's or team's targets: gathers the days of a period (closed days from the
+/// history, today from the desks), asks the domain how each stands, and alerts a missed one once.
+/// </summary>
+public sealed class TargetsGrain(
+    [PersistentState("targets", StorageNames.Roster)] IPersistentState<TargetsState> state,
+    TimeProvider time) : Grain, ITargetsGrain, IRemindable
+{
+    private const string EndReminder = "targets-ended";
+
+    private string Owner => this.GetPrimaryKeyString();
+
+    public async Task<TargetView> Create(Target target, string requestId)
+    {
+        var (teamId, zone) = await Team();
+        if (state.State.Targets.Find(t => t.TargetId == target.TargetId) is { } existing)
+        {
+            return requestId.Length > 0 && existing.RequestId == requestId
+                ? await View(existing, teamId, zone)
+                : throw SafetyException.AlreadyExists($"{Owner}/targets/{target.TargetId} exists already");
+        }
+
+        var stored = StoredTarget.Of(target, requestId, time.GetUtcNow());
+        await StateWrites.Commit(state, this, () => state.State.Targets.Add(stored));
+        await this.RegisterOrUpdateReminder(EndReminder, TimeSpan.FromHours(1), TimeSpan.FromHours(1));
+        return await View(stored, teamId, zone);
+    }
+
+    public async Task<TargetView> Get(string targetId)
+    {
+        var (teamId, zone) = await Team();
+        return await View(Find(targetId), teamId, zone);
+    }
+
+    public async Task<ImmutableArray<TargetView>> List()
+    {
+        var (teamId, zone) = await Team();
+        return [.. await Task.WhenAll(state.State.Targets.OrderBy(t => t.TargetId, StringComparer.Ordinal).Select(t => View(t, teamId, zone)))];
+    }
+
+    public async Task Delete(string targetId)
+    {
+        var target = Find(targetId);
+        await StateWrites.Commit(state, this, () => state.State.Targets.Remove(target));
+    }
+
+    public async Task<int> CheckEnded()
+    {
+        var (teamId, zone) = await Team();
+        var today = TeamTimeZone.LocalDay(zone, time.GetUtcNow());
+        var ended = state.State.Targets.Where(t => !t.EndChecked && t.Target.HasEnded(today)).ToList();
+        var alerted = 0;
+        foreach (var target in ended)
+        {
+            var attainment = TargetAttainment.Of(target.Target, await Days(target.Target, teamId, zone), today);
+            if (attainment.MissedAlert($"{Owner}/targets/{target.TargetId}") is { } missed)
+            {
+                await GrainFactory.GetGrain<IAlertFeedGrain>(teamId).Report(missed.Subject, [missed]);
+                alerted++;
+            }
+
+            await StateWrites.Commit(state, this, () => target.EndChecked = true);
+        }
+
+        // Nothing left to look at: the hourly reminder stops until a new target is set.
+        if (state.State.Targets.All(t => t.EndChecked) && await this.GetReminder(EndReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        return alerted;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckEnded();
+
+    private StoredTarget Find(string targetId) =>
+        state.State.Targets.Find(t => t.TargetId == targetId) ?? throw SafetyException.NotFound($"{Owner}/targets/{targetId}");
+
+    private async Task<TargetView> View(StoredTarget stored, string teamId, TimeZoneInfo zone)
+    {
+        var today = TeamTimeZone.LocalDay(zone, time.GetUtcNow());
+        return TargetView.Of(Owner, TargetAttainment.Of(stored.Target, await Days(stored.Target, teamId, zone), today), stored.CreatedAt);
+    }
+
+    /// <summary>The owner's team and its clock; NotFound for an owner that does not exist.</summary>
+    private async Task<(string TeamId, TimeZoneInfo Zone)> Team()
+    {
+        var teamId = SpecialistName.TryParse(Owner, out var specialist)
+            ? (await GrainFactory.GetGrain<ISpecialistGrain>(specialist.SpecialistId).Get()).TeamId
+            : ResourceIds.TryParse(Owner, Collections.Teams, out var team) ? team : throw new InvalidOperationException($"'{Owner}' owns no targets");
+        return (teamId, TeamTimeZone.Find((await GrainFactory.GetGrain<ITeamGrain>(teamId).Get()).Profile.TimeZone));
+    }
+
+    /// <summary>The owner's days in the target's period: closed days from the history, and today so far from the desks.</summary>
+    private async Task<List<DayTotals>> Days(Target target, string teamId, TimeZoneInfo zone)
+    {
+        var today = TeamTimeZone.LocalDay(zone, time.GetUtcNow());
+        var until = target.To < today ? target.To.AddDays(1) : today;
+        var isSpecialist = SpecialistName.TryParse(Owner, out var specialist);
+        var closed = target.From >= until ? []
+            : isSpecialist ? (await GrainFactory.GetGrain<ISpecialistHistoryGrain>(specialist.SpecialistId).Read(target.From, until, 1000)).Days
+            : (await GrainFactory.GetGrain<ITeamHistoryGrain>(teamId).Read(target.From, until, 1000)).Days;
+        var days = new List<DayTotals>(closed);
+        if (target.Covers(today))
+        {
+            var members = isSpecialist ? [specialist.SpecialistId] : await TeamMembers.AllIds(GrainFactory.GetGrain<ITeamGrain>(teamId));
+            days.AddRange(await Task.WhenAll(members.Select(async m => (await GrainFactory.GetGrain<ISpecialistDeskGrain>(m).Stats()).Today)));
+        }
+
+        return days;
+    }
+}
