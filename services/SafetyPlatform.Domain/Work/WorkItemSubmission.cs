@@ -15,7 +15,8 @@ public sealed record WorkItemSubmission(
     [property: JsonPropertyName("Language")] string Language,
     [property: JsonPropertyName("Deadline")] DateTimeOffset? Deadline,
     [property: JsonPropertyName("Labels")] ImmutableDictionary<string, string> Labels,
-    [property: JsonPropertyName("GoldenAnswer")] string? GoldenAnswer = null)
+    // Omitted when absent, so an ordinary item is stored exactly as builds before golden items wrote it.
+    [property: JsonPropertyName("GoldenAnswer"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GoldenAnswer = null)
 {
     /// <summary>
     /// A golden item: a known-answer item a QA lead seeded, scored when completed
