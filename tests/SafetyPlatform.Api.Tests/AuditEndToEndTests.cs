@@ -22,14 +22,7 @@ public class AuditEndToEndTests(PlatformFixture fixture)
 
     private PerformanceService.PerformanceServiceClient Performance => fixture.Connection.Performance;
 
-    private async Task<WorkItem> Handled(Specialist specialist, Queue queue, string decision)
-    {
-        var item = await Work.EnqueueWorkItemAsync(Report(queue, Unique("r")));
-        var offer = (await Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = specialist.Name })).WorkItem;
-        Assert.Equal(item.Name, offer.Name);
-        await Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = item.Name, Specialist = specialist.Name });
-        return await Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = item.Name, Specialist = specialist.Name, Outcome = new Outcome { Decision = decision } });
-    }
+    private Task<WorkItem> Handled(Specialist specialist, Queue queue, string decision) => WorkEndToEndTests.Handled(fixture.Connection, specialist, queue, decision);
 
     private static CreateAuditRequest AuditOf(WorkItem item, string auditor, bool agrees, int score, string requestId = "") => new()
     {

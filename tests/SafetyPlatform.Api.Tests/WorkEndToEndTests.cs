@@ -50,6 +50,16 @@ public class WorkEndToEndTests(PlatformFixture fixture)
         return await connection.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = specialist.Name, ActivityState = ActivityState.Available });
     }
 
+    /// <summary>One item enqueued, offered to, accepted and completed by <paramref name="specialist"/> with <paramref name="decision"/>.</summary>
+    internal static async Task<WorkItem> Handled(SafetyConnection connection, Specialist specialist, Queue queue, string decision = "remove")
+    {
+        var item = await connection.Work.EnqueueWorkItemAsync(Report(queue, Unique("r")));
+        var offer = (await connection.Work.GetNextWorkItemAsync(new GetNextWorkItemRequest { Specialist = specialist.Name })).WorkItem;
+        Assert.Equal(item.Name, offer?.Name);
+        await connection.Work.AcceptWorkItemAsync(new AcceptWorkItemRequest { Name = item.Name, Specialist = specialist.Name });
+        return await connection.Work.CompleteWorkItemAsync(new CompleteWorkItemRequest { Name = item.Name, Specialist = specialist.Name, Outcome = new Outcome { Decision = decision } });
+    }
+
     internal static EnqueueWorkItemRequest Report(Queue queue, string requestId, Priority priority = Priority.P2) => new()
     {
         Parent = queue.Name,

@@ -263,6 +263,38 @@ public class EligibilityTests
         Assert.Equal(EligibilityRule.Wellbeing, Eligibility.Catalogue[^1].Rule);
     }
 
+    [Fact]
+    public void An_audit_queue_takes_only_QA_auditors()
+    {
+        var audits = new QueueRouting("hate-en-audit", new QueueRequirements(HarmCategory.HateSpeech, ["en"], Proficiency.Trainee, FloorRole.QaAuditor), ["dublin"]);
+        var rosa = Aoife with { SpecialistId = "rosa", Role = FloorRole.QaAuditor };
+
+        var verdict = Eligibility.ForQueue(Aoife, audits);
+
+        Assert.Equal(EligibilityRule.Role, verdict.Rule);
+        Assert.Contains("queues/hate-en-audit takes only QA_AUDITORs; specialists/aoife is a SPECIALIST", verdict.Reason, Ordinal);
+        Assert.True(Eligibility.ForQueue(rosa, audits).IsEligible);
+        Assert.True(Eligibility.ForQueue(rosa, Routing()).IsEligible, "a queue that asks no role takes an auditor too");
+    }
+
+    [Fact]
+    public void Nobody_is_offered_the_audit_of_their_own_work()
+    {
+        var audits = new QueueRouting("hate-en-audit", new QueueRequirements(HarmCategory.HateSpeech, ["en"], Proficiency.Trainee, FloorRole.QaAuditor), ["dublin"]);
+        var ciara = Aoife with { SpecialistId = "ciara", Role = FloorRole.QaAuditor };
+        var rosa = Aoife with { SpecialistId = "rosa", Role = FloorRole.QaAuditor };
+        var audit = QueuedItem("a1", "en") with
+        {
+            Submission = Submission("r-a1") with { AuditedItem = "queues/hate-en/workItems/w1", AuditedSpecialist = "ciara" },
+        };
+
+        var verdict = Eligibility.ForQueueAndItem(ciara, audits, audit);
+
+        Assert.Equal(EligibilityRule.OwnWorkAudited, verdict.Rule);
+        Assert.Contains("queues/hate-en-audit/workItems/a1 audits queues/hate-en/workItems/w1, which specialists/ciara completed", verdict.Reason, Ordinal);
+        Assert.True(Eligibility.ForQueueAndItem(rosa, audits, audit).IsEligible);
+    }
+
     private static SpecialistAvailability Working(ActivityState state, int slotsTaken = 0, int maxConcurrentItems = 3) =>
         new(false, state, slotsTaken, maxConcurrentItems);
 }

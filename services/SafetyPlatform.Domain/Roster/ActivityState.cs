@@ -21,6 +21,8 @@ public enum FloorRole
     Specialist = 1,
     Lead = 2,
     OpsManager = 3,
+    /// <summary>Audits others' completed work (audit sampling routes audit work to this role).</summary>
+    QaAuditor = 4,
 }
 
 /// <summary>How well a specialist knows a policy area or language.</summary>

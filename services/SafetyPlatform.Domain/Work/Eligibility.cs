@@ -30,6 +30,10 @@ public static class Eligibility
             q.Queue!.ServingTeams.Contains(q.Specialist.TeamId, StringComparer.Ordinal)
                 ? null
                 : $"queues/{q.Queue.QueueId} is not served by {Who(q)}'s team (teams/{q.Specialist.TeamId})"),
+        new(EligibilityRule.Role, EligibilityScope.Queue, q =>
+            q.Queue!.Requirements.RequiredRole is var role && (role == FloorRole.Unspecified || q.Specialist.Role == role)
+                ? null
+                : $"queues/{q.Queue.QueueId} takes only {Describe(role)}s; {Who(q)} is a {Describe(q.Specialist.Role)}"),
         new(EligibilityRule.PolicySkill, EligibilityScope.Queue, q =>
             q.Specialist.Skills.PolicyAreas.ContainsKey(q.Queue!.Requirements.HarmCategory)
                 ? null
@@ -57,6 +61,10 @@ public static class Eligibility
         new(EligibilityRule.RejectedBefore, EligibilityScope.Item, q =>
             q.Item!.SkippedBy.Contains(q.Specialist.SpecialistId)
                 ? $"{Who(q)} rejected queues/{q.Queue!.QueueId}/workItems/{q.Item.ItemId} before"
+                : null),
+        new(EligibilityRule.OwnWorkAudited, EligibilityScope.Item, q =>
+            q.Item!.Submission.AuditedSpecialist == q.Specialist.SpecialistId
+                ? $"queues/{q.Queue!.QueueId}/workItems/{q.Item.ItemId} audits {q.Item.Submission.AuditedItem}, which {Who(q)} completed"
                 : null),
         new(EligibilityRule.Wellbeing, EligibilityScope.Item, q =>
             q.Specialist.Wellbeing is { } standing
@@ -122,6 +130,13 @@ public static class Eligibility
     private static string Who(Question q) => $"specialists/{q.Specialist.SpecialistId}";
 
     private static string Describe(Proficiency level) => level.ToString().ToUpperInvariant();
+
+    private static string Describe(FloorRole role) => role switch
+    {
+        FloorRole.QaAuditor => "QA_AUDITOR",
+        FloorRole.OpsManager => "OPS_MANAGER",
+        _ => role.ToString().ToUpperInvariant(),
+    };
 
     private sealed record Question(
         RoutingCandidate Specialist,

@@ -23,4 +23,8 @@ public enum EligibilityRule
     RejectedBefore,
     /// <summary>Handling the item for its expected time would break a limit of the team's wellbeing policy (the reason names which).</summary>
     Wellbeing,
+    /// <summary>The queue takes only specialists of one role (audit work: QA auditors).</summary>
+    Role,
+    /// <summary>Audit work is never offered to the specialist whose work it audits.</summary>
+    OwnWorkAudited,
 }

@@ -23,5 +23,6 @@ public static class WorkItemViews
         specialist.SpecialistId,
         specialist.Profile.PolicySkills.ToImmutableDictionary(s => s.HarmCategory, s => s.Proficiency),
         specialist.Profile.LanguageSkills.ToImmutableDictionary(s => s.LanguageCode, s => s.Proficiency, StringComparer.OrdinalIgnoreCase),
-        specialist.TeamId);
+        specialist.TeamId,
+        Role: specialist.Profile.Role);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SafetyPlatform.Domain.Quality;
 using SafetyPlatform.Domain.Roster;
 using SafetyPlatform.Domain.Work;
 
@@ -30,9 +31,11 @@ public sealed record QueueSettings(
     [property: Id(7)] ImmutableArray<string> ServingTeams,
     [property: Id(8)] Proficiency MinimumProficiency,
     [property: Id(9)] string EscalationQueue,
-    [property: Id(10)] TimeSpan? ExpectedHandleTime = null)
+    [property: Id(10)] TimeSpan? ExpectedHandleTime = null,
+    [property: Id(11)] AuditSampling? AuditSampling = null,
+    [property: Id(12)] FloorRole RequiredRole = FloorRole.Unspecified)
 {
-    public QueueRequirements Requirements() => new(HarmCategory, Languages, MinimumProficiency);
+    public QueueRequirements Requirements() => new(HarmCategory, Languages, MinimumProficiency, RequiredRole);
 
     public QueueRules Rules(string queueId) =>
         new(new QueueRouting(queueId, Requirements(), ServingTeams, ExpectedHandleTime), Sla.ToPolicy(), ReservationTimeout, MaxBacklog);
@@ -81,9 +84,10 @@ public sealed record RoutingProfile(
     [property: Id(1)] ImmutableDictionary<HarmCategory, Proficiency> PolicyAreas,
     [property: Id(2)] ImmutableDictionary<string, Proficiency> Languages,
     [property: Id(3)] string TeamId,
-    [property: Id(4)] Domain.Wellbeing.WellbeingStanding? Wellbeing = null)
+    [property: Id(4)] Domain.Wellbeing.WellbeingStanding? Wellbeing = null,
+    [property: Id(5)] FloorRole Role = FloorRole.Specialist)
 {
-    public RoutingCandidate Candidate() => new(SpecialistId, TeamId, new SkillSet(PolicyAreas, Languages.WithComparers(StringComparer.OrdinalIgnoreCase)), Wellbeing);
+    public RoutingCandidate Candidate() => new(SpecialistId, TeamId, new SkillSet(PolicyAreas, Languages.WithComparers(StringComparer.OrdinalIgnoreCase)), Wellbeing, Role);
 }
 
 /// <summary>The best item a queue would offer a specialist, for comparing queues.</summary>
@@ -129,9 +133,10 @@ public sealed record QueueRoute(
     [property: Id(2)] ImmutableArray<string> Languages,
     [property: Id(3)] Proficiency MinimumProficiency,
     [property: Id(4)] ImmutableArray<string> ServingTeams,
-    [property: Id(5)] TimeSpan? ExpectedHandleTime = null)
+    [property: Id(5)] TimeSpan? ExpectedHandleTime = null,
+    [property: Id(6)] FloorRole RequiredRole = FloorRole.Unspecified)
 {
-    public QueueRouting Routing() => new(QueueId, new QueueRequirements(HarmCategory, Languages, MinimumProficiency), ServingTeams, ExpectedHandleTime);
+    public QueueRouting Routing() => new(QueueId, new QueueRequirements(HarmCategory, Languages, MinimumProficiency, RequiredRole), ServingTeams, ExpectedHandleTime);
 }
 
 /// <summary>One decided item in a client's outcome stream.</summary>

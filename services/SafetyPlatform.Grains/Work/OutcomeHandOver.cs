@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SafetyPlatform.Domain.Work;
+using SafetyPlatform.Grains.Quality;
 
 namespace SafetyPlatform.Grains.Work;
 
@@ -8,9 +9,10 @@ namespace SafetyPlatform.Grains.Work;
 /// each client's in the order they were decided, batched. The hand-over is not written per item:
 /// the queue records, at most once a sweep, the completion sequence below which every outcome has
 /// been handed over (docs/adr/0006), and recovery hands over again what lies above it. A client may
-/// so see an outcome twice after a restart, never miss one.
+/// so see an outcome twice after a restart, never miss one. Each outcome is put to the queue's
+/// audit sampling first (<see cref="AuditSampler"/>), with the same guarantee.
 /// </summary>
-internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grains, ILogger logger, Func<long, Task> recordHandedOverThrough)
+internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grains, ILogger logger, Func<long, Task> recordHandedOverThrough, AuditSampler sampler)
 {
     private const int BatchSize = 500;
 
@@ -18,6 +20,8 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
     private readonly SortedSet<long> _notHandedOver = [];
     // Durable outcomes ready to go, by completion sequence.
     private readonly SortedDictionary<long, WorkItem> _ready = [];
+    // Ready outcomes already put to audit sampling.
+    private readonly HashSet<long> _sampled = [];
     private long _lastSequence;
     private long _recordedThrough;
     private bool _publishing;
@@ -34,7 +38,7 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
         foreach (var item in completed)
         {
             _lastSequence = Math.Max(_lastSequence, item.CompletionSequence);
-            if (item.CompletionSequence > recordedThrough && !item.Submission.IsGolden)
+            if (item.CompletionSequence > recordedThrough && item.Submission.HasClientOutbox)
             {
                 _notHandedOver.Add(item.CompletionSequence);
                 _ready[item.CompletionSequence] = item;
@@ -55,9 +59,9 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
     /// <summary>A completion is durable: hand it over in the background, after those decided before it.</summary>
     public void Durable(WorkItem completed)
     {
-        if (completed.Submission.IsGolden)
+        if (!completed.Submission.HasClientOutbox)
         {
-            // A golden item's outcome is the QA lead's, never a client's: nothing to hand over.
+            // A golden item's outcome is the QA lead's, audit work's the platform's: never a client's, never sampled.
             _notHandedOver.Remove(completed.CompletionSequence);
             return;
         }
@@ -69,6 +73,14 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
     /// <summary>Hands over everything ready; false when a publish failed (the rest waits for the next sweep).</summary>
     public async Task<bool> PublishReady()
     {
+        var toSample = _ready.Values.Where(i => !_sampled.Contains(i.CompletionSequence)).ToList();
+        var sampled = await Task.WhenAll(toSample.Select(async i => (i.CompletionSequence, Done: await sampler.Sample(i))));
+        _sampled.UnionWith(sampled.Where(s => s.Done).Select(s => s.CompletionSequence));
+        if (sampled.Any(s => !s.Done))
+        {
+            return false;
+        }
+
         var byClient = _ready.Values.GroupBy(i => i.Submission.Client).ToList();
         var published = await Task.WhenAll(byClient.Select(async client =>
         {
@@ -87,6 +99,7 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
                 foreach (var item in batch)
                 {
                     _ready.Remove(item.CompletionSequence);
+                    _sampled.Remove(item.CompletionSequence);
                     _notHandedOver.Remove(item.CompletionSequence);
                 }
             }

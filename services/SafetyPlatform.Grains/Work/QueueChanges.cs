@@ -6,7 +6,7 @@ namespace SafetyPlatform.Grains.Work;
 public static class QueueChanges
 {
     public static readonly ImmutableArray<string> Fields =
-        ["display_name", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency", "severity", "language_codes", "escalation_queue", "expected_handle_time"];
+        ["display_name", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency", "severity", "language_codes", "escalation_queue", "expected_handle_time", "audit_sampling", "required_role"];
 
     public static QueueSettings Apply(QueueSettings current, QueueSettings values, IEnumerable<string> fields)
     {
@@ -24,6 +24,8 @@ public static class QueueChanges
                 "language_codes" => current with { Languages = values.Languages },
                 "escalation_queue" => current with { EscalationQueue = values.EscalationQueue },
                 "expected_handle_time" => current with { ExpectedHandleTime = values.ExpectedHandleTime },
+                "audit_sampling" => current with { AuditSampling = values.AuditSampling },
+                "required_role" => current with { RequiredRole = values.RequiredRole },
                 _ => throw SafetyException.InvalidArgument("update_mask", $"'{field}' is not a field of a queue that can be updated"),
             };
         }

@@ -62,5 +62,5 @@ public sealed class QueueDirectoryGrain(
 
     private static bool Same(QueueRoute a, QueueRoute b) =>
         a.HarmCategory == b.HarmCategory && a.MinimumProficiency == b.MinimumProficiency &&
-        a.Languages.SequenceEqual(b.Languages) && a.ServingTeams.SequenceEqual(b.ServingTeams) && a.ExpectedHandleTime == b.ExpectedHandleTime;
+        a.Languages.SequenceEqual(b.Languages) && a.ServingTeams.SequenceEqual(b.ServingTeams) && a.ExpectedHandleTime == b.ExpectedHandleTime && a.RequiredRole == b.RequiredRole;
 }

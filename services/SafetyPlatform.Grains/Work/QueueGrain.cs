@@ -5,6 +5,7 @@ using Orleans.Concurrency;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Monitoring;
+using SafetyPlatform.Grains.Quality;
 using SafetyPlatform.Grains.Roster;
 
 namespace SafetyPlatform.Grains.Work;
@@ -57,7 +58,8 @@ public sealed partial class QueueGrain(
         _waiters = new OfferWaiters(Id, time);
         _journal = new WorkItemJournal(store, Id, Record.State.PartitionCount,
             Record.GrowPartitions);
-        _outcomes = new OutcomeHandOver(Id, GrainFactory, logger, Record.OutcomesHandedOver);
+        _outcomes = new OutcomeHandOver(Id, GrainFactory, logger, Record.OutcomesHandedOver,
+            new AuditSampler(Id, () => Record.Created ? Settings.AuditSampling : null, GrainFactory, time, logger));
         _escalations = new EscalationDelivery(Id, GrainFactory, logger, delivered =>
         {
             _finished.Delivered(delivered);
@@ -398,7 +400,7 @@ public sealed partial class QueueGrain(
     private QueueView View() => new(Id, Settings, Backlog.Waiting, Backlog.Held,
         Record.State.CreateTime, Record.State.UpdateTime, Record.State.Version, Waiters.Count);
 
-    private QueueRoute Route() => new(Id, Settings.HarmCategory, Settings.Languages, Settings.MinimumProficiency, Settings.ServingTeams, Settings.ExpectedHandleTime);
+    private QueueRoute Route() => new(Id, Settings.HarmCategory, Settings.Languages, Settings.MinimumProficiency, Settings.ServingTeams, Settings.ExpectedHandleTime, Settings.RequiredRole);
 
     private IQueueDirectoryGrain Directory() => GrainFactory.Reference<IQueueDirectoryGrain>(IQueueDirectoryGrain.AllQueues);
 

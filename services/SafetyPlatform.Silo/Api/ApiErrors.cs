@@ -68,6 +68,9 @@ public sealed class FieldCheck
         return this;
     }
 
+    /// <summary>No field refused so far.</summary>
+    public bool IsValid => _violations.Count == 0;
+
     public void ThrowIfAny()
     {
         if (_violations.Count > 0)

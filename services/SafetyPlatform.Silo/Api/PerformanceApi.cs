@@ -1,8 +1,10 @@
 using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SafetyPlatform.Api.Performance.V1;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Grains.Abstractions.Quality;
+using SafetyPlatform.Grains.Abstractions.Targets;
 using SafetyPlatform.Grains.Abstractions.Work;
 
 namespace SafetyPlatform.Silo.Api;
@@ -92,6 +94,48 @@ public sealed class PerformanceApi(IGrainFactory grains, TimeProvider time) : Pe
             .ThrowIfAny();
         return (await Calibration(sessionId).Submit(request.Item, request.Verdict.ToSubmission(string.Empty))).ToProto();
     }
+
+    public override async Task<Target> CreateTarget(CreateTargetRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .Require(TargetName.IsOwner(request.Parent), "parent", "must be specialists/{specialist} or teams/{team}")
+            .Require(ResourceIds.IsValidId(request.TargetId), "target_id", "must be 1 to 63 lowercase letters, digits and hyphens, starting with a letter")
+            .TargetFields(request.Target, out var target)
+            .RequestId(request.RequestId)
+            .ThrowIfAny();
+        return (await Targets(request.Parent).Create(target! with { TargetId = request.TargetId }, request.RequestId)).ToProto();
+    }
+
+    public override async Task<Target> GetTarget(GetTargetRequest request, ServerCallContext context)
+    {
+        new FieldCheck().TargetName(request.Name, out var name).ThrowIfAny();
+        return (await Targets(name.Owner).Get(name.TargetId)).ToProto();
+    }
+
+    public override async Task<ListTargetsResponse> ListTargets(ListTargetsRequest request, ServerCallContext context)
+    {
+        new FieldCheck()
+            .Require(TargetName.IsOwner(request.Parent), "parent", "must be specialists/{specialist} or teams/{team}")
+            .Require(PageTokens.TryResolvePageSize(request.PageSize, out var pageSize, defaultSize: 50, maxSize: 500), "page_size", "must be between 0 and 500")
+            .PageToken(request.PageToken, "targets/" + request.Parent, out var after)
+            .ThrowIfAny();
+        var targets = (await Targets(request.Parent).List()).Where(t => string.CompareOrdinal(t.TargetId, after) > 0).ToList();
+        var response = new ListTargetsResponse
+        {
+            NextPageToken = targets.Count > pageSize ? PageTokens.Encode("targets/" + request.Parent, targets[pageSize - 1].TargetId) : string.Empty,
+        };
+        response.Targets.AddRange(targets.Take(pageSize).Select(t => t.ToProto()));
+        return response;
+    }
+
+    public override async Task<Empty> DeleteTarget(DeleteTargetRequest request, ServerCallContext context)
+    {
+        new FieldCheck().TargetName(request.Name, out var name).ThrowIfAny();
+        await Targets(name.Owner).Delete(name.TargetId);
+        return new Empty();
+    }
+
+    private ITargetsGrain Targets(string owner) => grains.GetGrain<ITargetsGrain>(owner);
 
     private ICalibrationSessionGrain Calibration(string sessionId) => grains.GetGrain<ICalibrationSessionGrain>(sessionId);
 

@@ -1,9 +1,12 @@
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using SafetyPlatform.Api.Performance.V1;
 using SafetyPlatform.Api.Type.V1;
 using SafetyPlatform.Domain.Naming;
 using QualityTally = SafetyPlatform.Domain.Quality.QualityTally;
+using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Grains.Abstractions.Quality;
+using SafetyPlatform.Grains.Abstractions.Targets;
 using AuditErrorCategory = SafetyPlatform.Api.Performance.V1.AuditErrorCategory;
 
 namespace SafetyPlatform.Silo.Api;
@@ -26,6 +29,36 @@ public static class PerformanceMapping
     };
 
     public const string CalibrationSessions = "calibrationSessions";
+
+    /// <summary>A target with its attainment; the API's metric and status numbers are the domain's.</summary>
+    public static Target ToProto(this TargetView view)
+    {
+        var target = new Target
+        {
+            Name = new TargetName(view.Owner, view.TargetId).ToString(),
+            Metric = (TargetMetric)(int)view.Metric,
+            StartDate = view.From.ToString(HistoryDays.DayFormat, CultureInfo.InvariantCulture),
+            EndDate = view.To.ToString(HistoryDays.DayFormat, CultureInfo.InvariantCulture),
+            Status = (TargetStatus)(int)view.Status,
+            CreateTime = Timestamp.FromDateTimeOffset(view.CreatedAt),
+        };
+        if (view.AtLeast is { } atLeast)
+        {
+            target.AtLeast = atLeast;
+        }
+
+        if (view.AtMost is { } atMost)
+        {
+            target.AtMost = atMost;
+        }
+
+        if (view.Value is { } value)
+        {
+            target.Value = value;
+        }
+
+        return target;
+    }
 
     public static GoldenItem ToGoldenItem(this Grains.Abstractions.Work.WorkItemView item)
     {

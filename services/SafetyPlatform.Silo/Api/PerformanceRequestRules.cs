@@ -1,5 +1,10 @@
 using SafetyPlatform.Api.Performance.V1;
+using SafetyPlatform.Domain.Monitoring;
 using SafetyPlatform.Domain.Naming;
+using SafetyPlatform.Domain.Targets;
+using DomainTarget = SafetyPlatform.Domain.Targets.Target;
+using Target = SafetyPlatform.Api.Performance.V1.Target;
+using TargetMetric = SafetyPlatform.Api.Performance.V1.TargetMetric;
 
 namespace SafetyPlatform.Silo.Api;
 
@@ -63,5 +68,50 @@ public static class PerformanceRequestRules
             .Require(audit.Agrees || audit.CorrectedDecision.Trim().Length > 0, field + ".corrected_decision", "is required when the auditor does not agree")
             .Require(audit.CorrectedDecision.Length <= MaxDecision, field + ".corrected_decision", $"must be at most {MaxDecision} characters")
             .Require(audit.Notes.Length <= MaxNotes, field + ".notes", $"must be at most {MaxNotes} characters");
+    }
+
+    /// <summary>`specialists/{specialist}/targets/{target}` or `teams/{team}/targets/{target}`.</summary>
+    public static FieldCheck TargetName(this FieldCheck check, string name, out TargetName parsed) =>
+        check.Require(Domain.Naming.TargetName.TryParse(name, out parsed), "name",
+            "must be a target's name, specialists/{specialist}/targets/{target} or teams/{team}/targets/{target}");
+
+    /// <summary>
+    /// A new target: a metric, at least one bound on the metric's scale (a floor not above a
+    /// ceiling), and a period of whole days, `YYYY-MM-DD`, of at most a year. The id is the
+    /// request's, set by the caller.
+    /// </summary>
+    public static FieldCheck TargetFields(this FieldCheck check, Target? target, out DomainTarget? parsed)
+    {
+        parsed = null;
+        if (target is null)
+        {
+            return check.Require(false, "target", "is required");
+        }
+
+        var metricKnown = target.Metric != TargetMetric.Unspecified && Enum.IsDefined(target.Metric);
+        var metric = (Domain.Targets.TargetMetric)(int)target.Metric;
+        double? atLeast = target.HasAtLeast ? target.AtLeast : null;
+        double? atMost = target.HasAtMost ? target.AtMost : null;
+        check.Require(metricKnown, "target.metric", "is required: SLA attainment, accuracy, quality, average handle time or occupancy")
+            .Require(atLeast is not null || atMost is not null, "target.at_least", "or target.at_most is required")
+            .Require(!metricKnown || atLeast is not { } floor || TargetScale.Holds(metric, floor), "target.at_least", Scale(metric))
+            .Require(!metricKnown || atMost is not { } ceiling || TargetScale.Holds(metric, ceiling), "target.at_most", Scale(metric))
+            .Require(atLeast is not { } low || atMost is not { } high || low <= high, "target.at_least", "must not be above target.at_most")
+            .Require(HistoryDays.TryParseDay(target.StartDate, out var from) && from is not null, "target.start_date", "is required: a date `YYYY-MM-DD`")
+            .Require(HistoryDays.TryParseDay(target.EndDate, out var to) && to is not null, "target.end_date", "is required: a date `YYYY-MM-DD`")
+            .Require(from is not { } start || to is not { } end || TargetScale.IsPeriod(start, end), "target.end_date",
+                $"must not be before target.start_date, and the period at most {TargetScale.MaxPeriodDays} days");
+        if (check.IsValid)
+        {
+            parsed = new DomainTarget(string.Empty, metric, atLeast, atMost, from!.Value, to!.Value);
+        }
+
+        return check;
+
+        // Asked only of a known metric: an unknown one is refused by name above.
+        static string Scale(Domain.Targets.TargetMetric metric) =>
+            Enum.IsDefined(metric) && metric != Domain.Targets.TargetMetric.Unspecified && TargetScale.Of(metric) is var (lowest, highest)
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be from {lowest} to {highest} for {metric}")
+                : string.Empty;
     }
 }

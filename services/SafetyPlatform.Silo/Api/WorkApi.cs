@@ -27,8 +27,12 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             .RequestId(request.RequestId)
             .ThrowIfAny();
 
+        new FieldCheck()
+            .Require(queue.AuditSampling is null || queue.AuditSampling.AuditQueue != "queues/" + request.QueueId, "queue.audit_sampling.audit_queue", "must be another queue")
+            .ThrowIfAny();
         var teams = await ExistingTeams(queue.ServingTeams);
         await EnsureQueueExists(queue.EscalationQueue);
+        await EnsureQueueExists(queue.AuditSampling?.AuditQueue ?? string.Empty);
         var queueId = request.QueueId.Length > 0 ? request.QueueId : ResourceIds.NewId('q');
         queueId = await grains.ClaimRequest("create-queue", request.RequestId, request, r => r.RequestId = string.Empty, queueId);
 
@@ -72,6 +76,11 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         if (fields.Contains("escalation_queue"))
         {
             await EnsureQueueExists(queue.EscalationQueue);
+        }
+
+        if (fields.Contains("audit_sampling"))
+        {
+            await EnsureQueueExists(queue.AuditSampling?.AuditQueue ?? string.Empty);
         }
 
         var view = await grains.Reference<IQueueGrain>(queueId).Update(queue.ToSettings(teams), [.. fields], queue.Etag);

@@ -38,6 +38,18 @@ public static class WorkMapping
         MinimumProficiency = (MinimumProficiency)view.Settings.MinimumProficiency,
         EscalationQueue = view.Settings.EscalationQueue.Length > 0 ? new QueueName(view.Settings.EscalationQueue).ToString() : string.Empty,
         ExpectedHandleTime = Duration.FromTimeSpan(view.Settings.ExpectedHandleTime ?? Model.QueueRouting.DefaultExpectedHandleTime),
+        AuditSampling = view.Settings.AuditSampling is { } sampling
+            ? new AuditSampling
+            {
+                AuditQueue = new QueueName(sampling.AuditQueueId).ToString(),
+                Share = sampling.Share,
+                NewSpecialistShare = sampling.NewSpecialistShare,
+                NewSpecialistDays = sampling.NewForDays,
+                AccuracyThreshold = sampling.AccuracyThreshold,
+                BelowThresholdShare = sampling.BelowThresholdShare,
+            }
+            : null,
+        RequiredRole = (SafetyPlatform.Api.Roster.V1.Role)view.Settings.RequiredRole,
         Depth = view.Depth,
         InProgress = view.InProgress,
         WaitingSpecialists = view.WaitingSpecialists,
@@ -63,7 +75,12 @@ public static class WorkMapping
             [.. servingTeamIds],
             (ModelRoster.Proficiency)queue.MinimumProficiency,
             QueueName.TryParse(queue.EscalationQueue, out var escalation) ? escalation.QueueId : string.Empty,
-            queue.ExpectedHandleTime is { } expected && ProtoTimes.AsTimeSpan(expected) is { } time && time > TimeSpan.Zero ? time : null);
+            queue.ExpectedHandleTime is { } expected && ProtoTimes.AsTimeSpan(expected) is { } time && time > TimeSpan.Zero ? time : null,
+            queue.AuditSampling is { } sampling && QueueName.TryParse(sampling.AuditQueue, out var auditQueue)
+                ? new Domain.Quality.AuditSampling(auditQueue.QueueId, sampling.Share, sampling.NewSpecialistShare, sampling.NewSpecialistDays,
+                    sampling.AccuracyThreshold, sampling.BelowThresholdShare)
+                : null,
+            (ModelRoster.FloorRole)queue.RequiredRole);
     }
 
     public static WorkItem ToProto(this WorkItemView view, bool withHistory = true)

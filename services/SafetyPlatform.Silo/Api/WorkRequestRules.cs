@@ -105,8 +105,27 @@ public static class WorkRequestRules
             check.Require(System.Enum.IsDefined(q.MinimumProficiency), "queue.minimum_proficiency", "must be a known proficiency");
         }
 
+        if (fields.Contains("required_role"))
+        {
+            check.Require(System.Enum.IsDefined(q.RequiredRole), "queue.required_role", "must be a known role, or ROLE_UNSPECIFIED for any");
+        }
+
+        if (fields.Contains("audit_sampling") && q.AuditSampling is { } sampling)
+        {
+            check.Require(ResourceIds.TryParse(sampling.AuditQueue, "queues", out var auditQueue) && sampling.AuditQueue != q.Name,
+                    "queue.audit_sampling.audit_queue", "is required: `queues/{queue}`, another queue")
+                .Share(sampling.Share, "queue.audit_sampling.share")
+                .Share(sampling.NewSpecialistShare, "queue.audit_sampling.new_specialist_share")
+                .Require(sampling.NewSpecialistDays is >= 0 and <= 365, "queue.audit_sampling.new_specialist_days", "must be from 0 to 365 days")
+                .Share(sampling.AccuracyThreshold, "queue.audit_sampling.accuracy_threshold")
+                .Share(sampling.BelowThresholdShare, "queue.audit_sampling.below_threshold_share");
+        }
+
         return check;
     }
+
+    private static FieldCheck Share(this FieldCheck check, double share, string field) =>
+        check.Require(share is >= 0 and <= 1, field, "must be from 0 to 1");
 
     /// <summary>Checks one enqueue; <paramref name="prefix"/> is empty for a single request, `requests[i].` in a batch.</summary>
     public static FieldCheck Enqueue(this FieldCheck check, EnqueueWorkItemRequest request, DateTimeOffset now, string prefix = "")
@@ -148,7 +167,7 @@ public static class WorkRequestRules
             field, "must be between 0 (default) and 30 days");
 
     public static readonly IReadOnlyList<string> CreateQueueFields =
-        ["display_name", "harm_category", "language_codes", "severity", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency", "escalation_queue", "expected_handle_time"];
+        ["display_name", "harm_category", "language_codes", "severity", "sla_policy", "reservation_timeout", "max_backlog", "serving_teams", "minimum_proficiency", "escalation_queue", "expected_handle_time", "audit_sampling", "required_role"];
 
     public static bool IsSet(Queue q, string field) => field switch
     {
@@ -162,6 +181,8 @@ public static class WorkRequestRules
         "language_codes" => q.LanguageCodes.Count > 0,
         "escalation_queue" => q.EscalationQueue.Length > 0,
         "expected_handle_time" => q.ExpectedHandleTime is not null,
+        "audit_sampling" => q.AuditSampling is not null,
+        "required_role" => q.RequiredRole != SafetyPlatform.Api.Roster.V1.Role.Unspecified,
         _ => false,
     };
 }

@@ -31,7 +31,8 @@ public sealed class TableQueueRouteStore(TableServiceClient service) : IQueueRou
                 JsonSerializer.Deserialize<ImmutableArray<string>>(row.GetString("Languages")),
                 (Proficiency)row.GetInt32("MinimumProficiency")!.Value,
                 JsonSerializer.Deserialize<ImmutableArray<string>>(row.GetString("ServingTeams")),
-                row.GetInt64("ExpectedHandleTicks") is { } ticks ? TimeSpan.FromTicks(ticks) : null));
+                row.GetInt64("ExpectedHandleTicks") is { } ticks ? TimeSpan.FromTicks(ticks) : null,
+                (FloorRole)(row.GetInt32("RequiredRole") ?? 0)));
         }
 
         return routes;
@@ -50,6 +51,11 @@ public sealed class TableQueueRouteStore(TableServiceClient service) : IQueueRou
         if (route.ExpectedHandleTime is { } expected)
         {
             row["ExpectedHandleTicks"] = expected.Ticks;
+        }
+
+        if (route.RequiredRole != FloorRole.Unspecified)
+        {
+            row["RequiredRole"] = (int)route.RequiredRole;
         }
 
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
