@@ -12,4 +12,8 @@ public static class GoldenItems
 
     /// <summary>The golden item's score, as a tally to add to the specialist's and the queue's.</summary>
     public static QualityTally Score(string answer, string decision) => QualityTally.OfGolden(IsCorrect(answer, decision));
+
+    /// <summary>What a completion adds to quality: a golden item's score; nothing (null) for any other item.</summary>
+    public static QualityTally? ScoreOf(Work.WorkItemSubmission submission, Work.WorkOutcome outcome) =>
+        submission.GoldenAnswer is { } answer ? Score(answer, outcome.Decision) : null;
 }

@@ -16,7 +16,7 @@ public sealed class TeamHistoryGrain(ISpecialistDayStore store, TimeProvider tim
     {
         var teamId = this.GetPrimaryKeyString();
         var team = GrainFactory.Reference<ITeamGrain>(teamId);
-        var zone = TeamTimeZone.Find((await team.Get()).Profile.TimeZone);
+        var zone = await TeamClock.Of(GrainFactory, teamId);
         await Task.WhenAll((await TeamMembers.AllIds(team)).Select(m => GrainFactory.Reference<ISpecialistDeskGrain>(m).StoreClosedDays()));
 
         var today = TeamTimeZone.LocalDay(zone, time.GetUtcNow());

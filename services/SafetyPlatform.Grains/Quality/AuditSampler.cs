@@ -6,6 +6,7 @@ using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Abstractions.Monitoring;
 using SafetyPlatform.Grains.Abstractions.Roster;
 using SafetyPlatform.Grains.Abstractions.Work;
+using SafetyPlatform.Grains.Roster;
 
 namespace SafetyPlatform.Grains.Quality;
 
@@ -54,8 +55,7 @@ internal sealed partial class AuditSampler(string queueId, Func<AuditSampling?> 
     {
         var now = time.GetUtcNow();
         var specialist = await grains.GetGrain<ISpecialistGrain>(specialistId).Get();
-        var zone = TeamTimeZone.Find((await grains.GetGrain<ITeamGrain>(specialist.TeamId).Get()).Profile.TimeZone);
-        var today = TeamTimeZone.LocalDay(zone, now);
+        var today = TeamTimeZone.LocalDay(await TeamClock.Of(grains, specialist.TeamId), now);
         var closed = await grains.GetGrain<ISpecialistHistoryGrain>(specialistId).Read(today.AddDays(1 - AuditSampling.AccuracyWindowDays), today, AuditSampling.AccuracyWindowDays);
         var sofar = (await grains.GetGrain<ISpecialistDeskGrain>(specialistId).Stats()).Today;
         return new AuditeeRecord(now - specialist.CreateTime, QualityTally.Sum(closed.Days.Select(d => d.Quality).Append(sofar.Quality)));

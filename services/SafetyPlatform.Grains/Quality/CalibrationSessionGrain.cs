@@ -76,8 +76,7 @@ public sealed class CalibrationSessionGrain(
     private async Task<string> DecisionOf(string item)
     {
         var name = WorkItemName.TryParse(item, out var parsed) ? parsed : throw new ArgumentException($"'{item}' is not a work item's name", nameof(item));
-        var view = await GrainFactory.GetGrain<IQueueGrain>(name.QueueId).GetItem(name.ItemId);
-        return view is { Status: WorkItemStatus.Completed, Outcome: { } outcome }
+        return await CompletedWork.OutcomeOf(GrainFactory, name) is { } outcome
             ? outcome.Decision
             : throw SafetyException.FailedPrecondition($"{item} is not completed; a calibration audits completed work");
     }

@@ -50,13 +50,10 @@ public sealed class ItemAuditsGrain(
         Task.FromResult(state.State.Audits.Select(a => AuditView.Of(Item.QueueId, Item.ItemId, state.State.Decision, a.ToAudit())).ToImmutableArray());
 
     /// <summary>Who completed the item (`specialists/{id}`) and their decision; null while it is not completed. NotFound for an unknown item.</summary>
-    private async Task<(string? CompletedBy, string Decision)> CompletedBy()
-    {
-        var item = await GrainFactory.GetGrain<IQueueGrain>(Item.QueueId).GetItem(Item.ItemId);
-        return item is { Status: WorkItemStatus.Completed, Outcome: { } outcome }
+    private async Task<(string? CompletedBy, string Decision)> CompletedBy() =>
+        await CompletedWork.OutcomeOf(GrainFactory, Item) is { } outcome
             ? (new SpecialistName(outcome.SpecialistId).ToString(), outcome.Decision)
             : (null, string.Empty);
-    }
 
     private SafetyException Refused(AuditRefusal refusal, string auditor) => refusal switch
     {

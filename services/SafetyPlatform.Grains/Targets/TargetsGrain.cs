@@ -95,13 +95,10 @@ public sealed class TargetsGrain(
     }
 
     /// <summary>The owner's team and its clock; NotFound for an owner that does not exist.</summary>
-    private async Task<(string TeamId, TimeZoneInfo Zone)> Team()
-    {
-        var teamId = SpecialistName.TryParse(Owner, out var specialist)
-            ? (await GrainFactory.GetGrain<ISpecialistGrain>(specialist.SpecialistId).Get()).TeamId
-            : ResourceIds.TryParse(Owner, Collections.Teams, out var team) ? team : throw new InvalidOperationException($"'{Owner}' owns no targets");
-        return (teamId, TeamTimeZone.Find((await GrainFactory.GetGrain<ITeamGrain>(teamId).Get()).Profile.TimeZone));
-    }
+    private async Task<(string TeamId, TimeZoneInfo Zone)> Team() =>
+        SpecialistName.TryParse(Owner, out var specialist) ? await TeamClock.OfSpecialist(GrainFactory, specialist.SpecialistId)
+        : TeamName.TryParse(Owner, out var team) ? (team.TeamId, await TeamClock.Of(GrainFactory, team.TeamId))
+        : throw new InvalidOperationException($"'{Owner}' owns no targets");
 
     /// <summary>The owner's days in the target's period: closed days from the history, and today so far from the desks.</summary>
     private async Task<List<DayTotals>> Days(Target target, string teamId, TimeZoneInfo zone)

@@ -240,9 +240,9 @@ public sealed partial class QueueGrain(
         Finished(completed);
         await Journal.Write(completed);
         _outcomes!.Durable(completed);
-        if (completed.Submission.GoldenAnswer is { } answer)
+        if (Domain.Quality.GoldenItems.ScoreOf(completed.Submission, completed.Outcome!) is { } golden)
         {
-            Monitor.Activity.CountQuality(Domain.Quality.GoldenItems.Score(answer, outcome.Decision), time.GetUtcNow());
+            Monitor.Activity.CountQuality(golden, time.GetUtcNow());
         }
 
         return completed.View(Id);

@@ -460,9 +460,9 @@ public sealed class SpecialistDeskGrain(
         await BeforeLettingGo();
         var item = await Queue(queueId).Complete(itemId, Id, outcome);
         _today.Note((d, now) => d.Completion(item.Outcome!.HandleTime, item.Deadline, item.Outcome.CompleteTime));
-        if (item.Submission.GoldenAnswer is { } answer)
+        if (Domain.Quality.GoldenItems.ScoreOf(item.Submission, item.Outcome!) is { } golden)
         {
-            _today.Note((d, now) => d.QualityFound(Domain.Quality.GoldenItems.Score(answer, item.Outcome!.Decision), now));
+            _today.Note((d, now) => d.QualityFound(golden, now));
         }
 
         await Finished(item, "completed");
