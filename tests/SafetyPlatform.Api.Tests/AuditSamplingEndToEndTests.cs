@@ -140,6 +140,20 @@ public class AuditSamplingEndToEndTests(PlatformFixture fixture)
             UpdateMask = new FieldMask { Paths = { "required_role" } },
         }).ResponseAsync);
 
+        // Audit work keeps its item's language: an audit queue for German only cannot audit English work.
+        var german = await Work.CreateQueueAsync(new CreateQueueRequest
+        {
+            QueueId = Unique("audit-de"),
+            Queue = new Queue { DisplayName = "Audits DE", HarmCategory = HarmCategory.HateSpeech, LanguageCodes = { "de" }, ServingTeams = { team.Name }, RequiredRole = Role.QaAuditor },
+        });
+        await Expect.Status(StatusCode.FailedPrecondition, () => Update(new AuditSampling { AuditQueue = german.Name, Share = 0.1 }));
+        var selfId = Unique("self");
+        await Expect.InvalidField("queue.audit_sampling.audit_queue", () => Work.CreateQueueAsync(new CreateQueueRequest
+        {
+            QueueId = selfId,
+            Queue = new Queue { DisplayName = "Self", HarmCategory = HarmCategory.HateSpeech, AuditSampling = new AuditSampling { AuditQueue = "queues/" + selfId, Share = 0.1 } },
+        }).ResponseAsync);
+
         var unchanged = await Work.GetQueueAsync(new GetQueueRequest { Name = queue.Name });
         Assert.Null(unchanged.AuditSampling);
         Assert.Equal(Role.Unspecified, unchanged.RequiredRole);

@@ -80,6 +80,18 @@ public class AuditSamplingTests
         Assert.DoesNotContain(Enumerable.Range(0, 1_000).Select(ItemName), n => none.MightPick(n) || none.Picks(n, Record(1, 10, 0)));
     }
 
+    [Theory]
+    [InlineData("", "en,de", true)] // an audit queue for any language takes everything
+    [InlineData("en,de,fr", "en,de", true)]
+    [InlineData("de", "en,de", false)] // English work would be refused
+    [InlineData("en", "", false)] // a queue for any language may complete work in any
+    public void An_audit_queue_must_take_every_language_of_the_queue_it_audits(string audit, string sampled, bool takes)
+    {
+        static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(takes, AuditSampling.TakesEveryLanguageOf(Split(audit), Split(sampled)));
+    }
+
     [Fact]
     public void Audit_work_carries_the_items_content_and_says_what_to_audit_at_priority_P2()
     {

@@ -64,6 +64,31 @@ public sealed class StoredFormatTests
     }
 
     [Fact]
+    public void Golden_items_and_audit_work_keep_what_sets_them_apart_when_stored_and_read_back()
+    {
+        var page = Read(CheckedInPage());
+        var ordinary = page.Single(i => i.ItemId == "wqueued0000000001");
+        WorkItem[] special =
+        [
+            ordinary with { ItemId = "wgolden000000001", Submission = ordinary.Submission with { GoldenAnswer = "remove" } },
+            ordinary with
+            {
+                ItemId = "waudit0000000001",
+                Submission = ordinary.Submission with { AuditedItem = "queues/hate-en/workItems/wcompleted0000001", AuditedSpecialist = "ciara" },
+            },
+        ];
+
+        var stored = Assert.Single(JsonRows.Pages(special, WorkItemJson.Default.WorkItem)).Json;
+        var back = Read(stored).ToDictionary(i => i.ItemId);
+
+        Assert.Contains("\"GoldenAnswer\":\"remove\"", stored, StringComparison.Ordinal);
+        Assert.Equal(("remove", true, true), (back["wgolden000000001"].Submission.GoldenAnswer, back["wgolden000000001"].Submission.IsGolden, back["wgolden000000001"].Submission.HasClientOutbox is false));
+        var audit = back["waudit0000000001"].Submission;
+        Assert.Equal(("queues/hate-en/workItems/wcompleted0000001", "ciara", true), (audit.AuditedItem, audit.AuditedSpecialist, audit.IsAudit));
+        Assert.Null(audit.GoldenAnswer);
+    }
+
+    [Fact]
     public void An_unknown_action_name_is_refused_rather_than_read_as_another()
     {
         var page = CheckedInPage().Replace("\"Action\":\"rejected\"", "\"Action\":\"declined\"", StringComparison.Ordinal);

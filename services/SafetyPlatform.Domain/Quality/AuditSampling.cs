@@ -1,3 +1,4 @@
+using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Domain.Work;
 
 namespace SafetyPlatform.Domain.Quality;
@@ -46,6 +47,15 @@ public sealed record AuditSampling(
     /// <summary>Whether the item could be chosen for anyone: false lets it pass without reading the record.</summary>
     public bool MightPick(string itemName) => Draw(itemName) < Math.Max(Share, Math.Max(NewForDays > 0 ? NewSpecialistShare : 0, AccuracyThreshold > 0 ? BelowThresholdShare : 0));
 
+    /// <summary>
+    /// Whether an audit queue taking <paramref name="auditLanguages"/> takes audit work of every
+    /// item of a queue taking <paramref name="sampledLanguages"/> (empty: any language): audit
+    /// work keeps its item's language, and a queue refuses other languages.
+    /// </summary>
+    public static bool TakesEveryLanguageOf(IReadOnlyCollection<string> auditLanguages, IReadOnlyCollection<string> sampledLanguages) =>
+        auditLanguages.Count == 0
+        || sampledLanguages.Count > 0 && sampledLanguages.All(l => auditLanguages.Contains(l, StringComparer.OrdinalIgnoreCase));
+
     /// <summary>The client named on audit work: the platform itself, which no outbox serves.</summary>
     public const string AuditClient = "audit-sampling";
 
@@ -62,7 +72,7 @@ public sealed record AuditSampling(
             AuditClient, itemName, audited.ContentId, audited.ContentUri, audited.HarmCategory, Priority.P2, audited.Language, null,
             System.Collections.Immutable.ImmutableDictionary<string, string>.Empty
                 .Add("audited-item", itemName)
-                .Add("audited-specialist", "specialists/" + specialistId)
+                .Add("audited-specialist", new SpecialistName(specialistId).ToString())
                 .Add("decision", completed.Outcome.Decision),
             AuditedItem: itemName,
             AuditedSpecialist: specialistId);

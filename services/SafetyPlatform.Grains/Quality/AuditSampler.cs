@@ -11,18 +11,72 @@ using SafetyPlatform.Grains.Roster;
 namespace SafetyPlatform.Grains.Quality;
 
 /// <summary>
-/// Applies a queue's audit sampling rule to each durable completion, during the outcome
-/// hand-over (so a completion is sampled exactly as surely as its outcome is handed over, and
-/// again after a restart: the audit work's request id makes the second enqueue the first).
-/// Reads the specialist's record only when their record can change the choice.
+/// Applies a queue's audit sampling rule to each durable completion the outcome hand-over gives
+/// it, in the background: a completion sampled is never held back from its client. The
+/// hand-over's watermark waits for sampling, so after a restart a completion is sampled again;
+/// the audit work's request id makes the second enqueue the first. Reads the specialist's record
+/// only when their record can change the choice. A failure that may pass is tried again with
+/// each sweep, at most <see cref="MaxAttempts"/> times, then the audit is skipped and logged.
 /// </summary>
 internal sealed partial class AuditSampler(string queueId, Func<AuditSampling?> rule, IGrainFactory grains, TimeProvider time, ILogger logger)
 {
-    /// <summary>Samples <paramref name="completed"/>; false when it must be tried again (a failure that may pass).</summary>
-    public async Task<bool> Sample(WorkItem completed)
+    private const int MaxAttempts = 30;
+
+    private readonly SortedDictionary<long, WorkItem> _pending = [];
+    private readonly Dictionary<long, int> _attempts = [];
+    private bool _sampling;
+
+    /// <summary>Whether the completion with this sequence still waits to be sampled.</summary>
+    public bool IsPending(long sequence) => _pending.ContainsKey(sequence);
+
+    /// <summary>A durable completion to sample.</summary>
+    public void Add(WorkItem completed) => _pending[completed.CompletionSequence] = completed;
+
+    /// <summary>Samples what is pending, one pass at a time, telling <paramref name="sampled"/> of each completion done.</summary>
+    public void SampleInBackground(Action<long> sampled)
+    {
+        if (_sampling || _pending.Count == 0)
+        {
+            return;
+        }
+
+        _sampling = true;
+        Run().Ignore();
+
+        async Task Run()
+        {
+            try
+            {
+                while (_pending.Count > 0 && await SamplePending(sampled))
+                {
+                }
+            }
+            finally
+            {
+                _sampling = false;
+            }
+        }
+    }
+
+    /// <summary>One pass over what is pending; false when something must wait for the next sweep.</summary>
+    private async Task<bool> SamplePending(Action<long> sampled)
+    {
+        var results = await Task.WhenAll(_pending.Values.ToList().Select(async item => (item.CompletionSequence, Done: await Sample(item))));
+        foreach (var (sequence, _) in results.Where(r => r.Done))
+        {
+            _pending.Remove(sequence);
+            _attempts.Remove(sequence);
+            sampled(sequence);
+        }
+
+        return results.All(r => r.Done);
+    }
+
+    /// <summary>Samples <paramref name="completed"/>; false when it must be tried again.</summary>
+    private async Task<bool> Sample(WorkItem completed)
     {
         var itemName = new WorkItemName(queueId, completed.ItemId).ToString();
-        if (rule() is not { } sampling || !completed.Submission.HasClientOutbox || !sampling.MightPick(itemName))
+        if (rule() is not { } sampling || !sampling.MightPick(itemName))
         {
             return true;
         }
@@ -36,15 +90,22 @@ internal sealed partial class AuditSampler(string queueId, Func<AuditSampling?> 
 
             return true;
         }
-        catch (SafetyException e) when (e.Kind is not SafetyErrorKind.Aborted)
+        catch (SafetyException e) when (e.Kind is not (SafetyErrorKind.Aborted or SafetyErrorKind.ResourceExhausted))
         {
-            // The audit queue refuses for good (gone, full, or the specialist is gone): holding the
-            // outcomes back would not change that, so the audit is skipped and said.
+            // Refused for good (the audit queue does not take the item's language, say): retrying
+            // would not change it.
             LogAuditRefused(logger, queueId, itemName, sampling.AuditQueueId, e.Message);
             return true;
         }
         catch (Exception e)
         {
+            var attempts = _attempts[completed.CompletionSequence] = _attempts.GetValueOrDefault(completed.CompletionSequence) + 1;
+            if (attempts >= MaxAttempts)
+            {
+                LogAuditAbandoned(logger, queueId, itemName, attempts, e.Message);
+                return true;
+            }
+
             LogAuditFailed(logger, queueId, itemName, e.Message);
             return false;
         }
@@ -66,4 +127,7 @@ internal sealed partial class AuditSampler(string queueId, Func<AuditSampling?> 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {QueueId}: sampling {Item} for audit failed, will retry: {Reason}")]
     private static partial void LogAuditFailed(ILogger logger, string queueId, string item, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue {QueueId}: sampling {Item} for audit failed {Attempts} times, skipped: {Reason}")]
+    private static partial void LogAuditAbandoned(ILogger logger, string queueId, string item, int attempts, string reason);
 }

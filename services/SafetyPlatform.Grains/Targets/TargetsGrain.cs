@@ -83,7 +83,21 @@ public sealed class TargetsGrain(
         return alerted;
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckEnded();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        try
+        {
+            await CheckEnded();
+        }
+        catch (SafetyException e) when (e.Kind == SafetyErrorKind.NotFound)
+        {
+            // The owner is gone: nothing to alert about any more, so stop looking.
+            if (await this.GetReminder(EndReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+    }
 
     private StoredTarget Find(string targetId) =>
         state.State.Targets.Find(t => t.TargetId == targetId) ?? throw SafetyException.NotFound($"{Owner}/targets/{targetId}");

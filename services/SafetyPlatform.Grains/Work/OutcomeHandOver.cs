@@ -9,8 +9,10 @@ namespace SafetyPlatform.Grains.Work;
 /// each client's in the order they were decided, batched. The hand-over is not written per item:
 /// the queue records, at most once a sweep, the completion sequence below which every outcome has
 /// been handed over (docs/adr/0006), and recovery hands over again what lies above it. A client may
-/// so see an outcome twice after a restart, never miss one. Each outcome is put to the queue's
-/// audit sampling first (<see cref="AuditSampler"/>), with the same guarantee.
+/// so see an outcome twice after a restart, never miss one. Each outcome is also put to the
+/// queue's audit sampling (<see cref="AuditSampler"/>), beside the hand-over, never in its way:
+/// the watermark passes a completion only once it is both handed over and sampled, so sampling
+/// has the same guarantee.
 /// </summary>
 internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grains, ILogger logger, Func<long, Task> recordHandedOverThrough, AuditSampler sampler)
 {
@@ -20,8 +22,6 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
     private readonly SortedSet<long> _notHandedOver = [];
     // Durable outcomes ready to go, by completion sequence.
     private readonly SortedDictionary<long, WorkItem> _ready = [];
-    // Ready outcomes already put to audit sampling.
-    private readonly HashSet<long> _sampled = [];
     private long _lastSequence;
     private long _recordedThrough;
     private bool _publishing;
@@ -42,6 +42,7 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
             {
                 _notHandedOver.Add(item.CompletionSequence);
                 _ready[item.CompletionSequence] = item;
+                sampler.Add(item);
             }
         }
     }
@@ -67,20 +68,22 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
         }
 
         _ready[completed.CompletionSequence] = completed;
+        sampler.Add(completed);
         PublishInOrder();
+    }
+
+    /// <summary>A completion has been put to audit sampling: it is done once handed over too.</summary>
+    private void Sampled(long sequence)
+    {
+        if (!_ready.ContainsKey(sequence))
+        {
+            _notHandedOver.Remove(sequence);
+        }
     }
 
     /// <summary>Hands over everything ready; false when a publish failed (the rest waits for the next sweep).</summary>
     public async Task<bool> PublishReady()
     {
-        var toSample = _ready.Values.Where(i => !_sampled.Contains(i.CompletionSequence)).ToList();
-        var sampled = await Task.WhenAll(toSample.Select(async i => (i.CompletionSequence, Done: await sampler.Sample(i))));
-        _sampled.UnionWith(sampled.Where(s => s.Done).Select(s => s.CompletionSequence));
-        if (sampled.Any(s => !s.Done))
-        {
-            return false;
-        }
-
         var byClient = _ready.Values.GroupBy(i => i.Submission.Client).ToList();
         var published = await Task.WhenAll(byClient.Select(async client =>
         {
@@ -99,8 +102,10 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
                 foreach (var item in batch)
                 {
                     _ready.Remove(item.CompletionSequence);
-                    _sampled.Remove(item.CompletionSequence);
-                    _notHandedOver.Remove(item.CompletionSequence);
+                    if (!sampler.IsPending(item.CompletionSequence))
+                    {
+                        _notHandedOver.Remove(item.CompletionSequence);
+                    }
                 }
             }
 
@@ -134,9 +139,13 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
         }
     }
 
-    /// <summary>One pass at a time, so a client's outcomes reach its outbox (and get their sequence there) in decision order.</summary>
+    /// <summary>
+    /// One pass at a time, so a client's outcomes reach its outbox (and get their sequence there)
+    /// in decision order; audit sampling runs beside it.
+    /// </summary>
     public void PublishInOrder()
     {
+        sampler.SampleInBackground(Sampled);
         if (_publishing || _ready.Count == 0)
         {
             return;

@@ -22,17 +22,14 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         var queue = request.Queue ?? new Queue();
         new FieldCheck()
             .Require(request.Queue is not null, "queue", "is required")
-            .QueueFields(queue, WorkRequestRules.CreateQueueFields)
+            .QueueFields(queue, WorkRequestRules.CreateQueueFields, "queues/" + request.QueueId)
             .OptionalId(request.QueueId, "queue_id")
             .RequestId(request.RequestId)
             .ThrowIfAny();
 
-        new FieldCheck()
-            .Require(queue.AuditSampling is null || queue.AuditSampling.AuditQueue != "queues/" + request.QueueId, "queue.audit_sampling.audit_queue", "must be another queue")
-            .ThrowIfAny();
         var teams = await ExistingTeams(queue.ServingTeams);
         await EnsureQueueExists(queue.EscalationQueue);
-        await EnsureQueueExists(queue.AuditSampling?.AuditQueue ?? string.Empty);
+        await EnsureAuditQueueTakes(queue.AuditSampling, queue.LanguageCodes);
         var queueId = request.QueueId.Length > 0 ? request.QueueId : ResourceIds.NewId('q');
         queueId = await grains.ClaimRequest("create-queue", request.RequestId, request, r => r.RequestId = string.Empty, queueId);
 
@@ -70,7 +67,7 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
             .Require(request.Queue is not null, "queue", "is required")
             .Name(queue.Name, "queues", "queue.name", out var queueId)
             .UpdateMask(request.UpdateMask, QueueChanges.Fields, f => WorkRequestRules.IsSet(queue, f), out var fields);
-        check.QueueFields(queue, [.. fields]).ThrowIfAny();
+        check.QueueFields(queue, [.. fields], queue.Name).ThrowIfAny();
 
         var teams = await ExistingTeams(queue.ServingTeams);
         if (fields.Contains("escalation_queue"))
@@ -80,7 +77,8 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
 
         if (fields.Contains("audit_sampling"))
         {
-            await EnsureQueueExists(queue.AuditSampling?.AuditQueue ?? string.Empty);
+            var languages = fields.Contains("language_codes") ? [.. queue.LanguageCodes] : (await grains.Reference<IQueueGrain>(queueId).Get()).Settings.Languages;
+            await EnsureAuditQueueTakes(queue.AuditSampling, languages);
         }
 
         var view = await grains.Reference<IQueueGrain>(queueId).Update(queue.ToSettings(teams), [.. fields], queue.Etag);
@@ -320,6 +318,23 @@ public sealed class WorkApi(IGrainFactory grains, TimeProvider time) : WorkServi
         var ids = names.Select(n => TeamName.TryParse(n, out var team) ? team.TeamId : n).Distinct().ToList();
         await Task.WhenAll(ids.Select(id => grains.Reference<ITeamGrain>(id).Get()));
         return ids;
+    }
+
+    /// <summary>The audit queue exists (NOT_FOUND) and takes every language of the sampled queue's items (FAILED_PRECONDITION).</summary>
+    private async Task EnsureAuditQueueTakes(AuditSampling? sampling, IReadOnlyCollection<string> sampledLanguages)
+    {
+        if (sampling is null || !QueueName.TryParse(sampling.AuditQueue, out var auditQueue))
+        {
+            return;
+        }
+
+        var audits = await grains.Reference<IQueueGrain>(auditQueue.QueueId).Get();
+        if (!Domain.Quality.AuditSampling.TakesEveryLanguageOf(audits.Settings.Languages, sampledLanguages))
+        {
+            throw SafetyException.FailedPrecondition(
+                $"{sampling.AuditQueue} takes content in {string.Join(", ", audits.Settings.Languages)} only; audit work keeps its item's language, " +
+                $"and this queue takes {(sampledLanguages.Count == 0 ? "any language" : string.Join(", ", sampledLanguages))}");
+        }
     }
 
     private async Task EnsureQueueExists(string name)

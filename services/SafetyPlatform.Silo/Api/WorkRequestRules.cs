@@ -35,7 +35,11 @@ public static class WorkRequestRules
         check.Require(client.Length <= MaxClient && TextRules.IsRequestId(client), field,
             $"is required: 1 to {MaxClient} printable characters without spaces");
 
-    public static FieldCheck QueueFields(this FieldCheck check, Queue q, IReadOnlyCollection<string> fields)
+    /// <summary>
+    /// The named <paramref name="fields"/> of a queue in a create or an update; <paramref name="queueName"/>
+    /// is the queue's own name (`queues/` alone for a create with a generated id): its audit queue must be another.
+    /// </summary>
+    public static FieldCheck QueueFields(this FieldCheck check, Queue q, IReadOnlyCollection<string> fields, string queueName)
     {
         if (fields.Contains("display_name"))
         {
@@ -112,7 +116,7 @@ public static class WorkRequestRules
 
         if (fields.Contains("audit_sampling") && q.AuditSampling is { } sampling)
         {
-            check.Require(ResourceIds.TryParse(sampling.AuditQueue, "queues", out var auditQueue) && sampling.AuditQueue != q.Name,
+            check.Require(ResourceIds.TryParse(sampling.AuditQueue, "queues", out var auditQueue) && sampling.AuditQueue != queueName,
                     "queue.audit_sampling.audit_queue", "is required: `queues/{queue}`, another queue")
                 .Share(sampling.Share, "queue.audit_sampling.share")
                 .Share(sampling.NewSpecialistShare, "queue.audit_sampling.new_specialist_share")
