@@ -6,14 +6,16 @@ using SafetyPlatform.Domain.Work;
 using SafetyPlatform.Grains.Abstractions.Monitoring;
 using SafetyPlatform.Grains.Abstractions.Roster;
 using SafetyPlatform.Grains.Abstractions.Work;
+using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
 
 namespace SafetyPlatform.Grains.Quality;
 
 /// <summary>
 /// Applies a queue's audit sampling rule to each durable completion the outcome hand-over gives
-/// it, in the background: a completion sampled is never held back from its client. The
-/// hand-over's watermark waits for sampling, so after a restart a completion is sampled again;
+/// it, in the background: a completion sampled is never held back from its client. Only a
+/// completion the rule might choose waits here (most pass at once, and all do without a rule).
+/// The hand-over's watermark stops below the first waiting, so after a restart it is sampled again;
 /// the audit work's request id makes the second enqueue the first. Reads the specialist's record
 /// only when their record can change the choice. A failure that may pass is tried again with
 /// each sweep, at most <see cref="MaxAttempts"/> times, then the audit is skipped and logged.
@@ -24,60 +26,45 @@ internal sealed partial class AuditSampler(string queueId, Func<AuditSampling?> 
 
     private readonly SortedDictionary<long, WorkItem> _pending = [];
     private readonly Dictionary<long, int> _attempts = [];
-    private bool _sampling;
+    private BackgroundPasses? _passes;
 
-    /// <summary>Whether the completion with this sequence still waits to be sampled.</summary>
-    public bool IsPending(long sequence) => _pending.ContainsKey(sequence);
+    /// <summary>The first completion still waiting to be sampled; null when none waits.</summary>
+    public long? FirstPending => _pending.Count > 0 ? _pending.First().Key : null;
 
-    /// <summary>A durable completion to sample.</summary>
-    public void Add(WorkItem completed) => _pending[completed.CompletionSequence] = completed;
-
-    /// <summary>Samples what is pending, one pass at a time, telling <paramref name="sampled"/> of each completion done.</summary>
-    public void SampleInBackground(Action<long> sampled)
+    /// <summary>A durable completion: it waits to be sampled when the queue's rule might choose it.</summary>
+    public void Add(WorkItem completed)
     {
-        if (_sampling || _pending.Count == 0)
+        if (completed.Submission.HasClientOutbox && rule() is { } sampling && sampling.MightPick(Name(completed)))
         {
-            return;
-        }
-
-        _sampling = true;
-        Run().Ignore();
-
-        async Task Run()
-        {
-            try
-            {
-                while (_pending.Count > 0 && await SamplePending(sampled))
-                {
-                }
-            }
-            finally
-            {
-                _sampling = false;
-            }
+            _pending[completed.CompletionSequence] = completed;
         }
     }
 
-    /// <summary>One pass over what is pending; false when something must wait for the next sweep.</summary>
-    private async Task<bool> SamplePending(Action<long> sampled)
+    /// <summary>Samples what waits, one pass at a time.</summary>
+    public void SampleInBackground() => (_passes ??= new BackgroundPasses(() => _pending.Count > 0, SamplePending)).Kick();
+
+    /// <summary>One pass over what waits; false when something must wait for the next sweep.</summary>
+    private async Task<bool> SamplePending()
     {
         var results = await Task.WhenAll(_pending.Values.ToList().Select(async item => (item.CompletionSequence, Done: await Sample(item))));
         foreach (var (sequence, _) in results.Where(r => r.Done))
         {
             _pending.Remove(sequence);
             _attempts.Remove(sequence);
-            sampled(sequence);
         }
 
         return results.All(r => r.Done);
     }
 
+    private string Name(WorkItem completed) => new WorkItemName(queueId, completed.ItemId).ToString();
+
     /// <summary>Samples <paramref name="completed"/>; false when it must be tried again.</summary>
     private async Task<bool> Sample(WorkItem completed)
     {
-        var itemName = new WorkItemName(queueId, completed.ItemId).ToString();
+        var itemName = Name(completed);
         if (rule() is not { } sampling || !sampling.MightPick(itemName))
         {
+            // The rule was removed or changed since: nothing to choose now.
             return true;
         }
 
@@ -117,9 +104,8 @@ internal sealed partial class AuditSampler(string queueId, Func<AuditSampling?> 
         var now = time.GetUtcNow();
         var specialist = await grains.GetGrain<ISpecialistGrain>(specialistId).Get();
         var today = TeamTimeZone.LocalDay(await TeamClock.Of(grains, specialist.TeamId), now);
-        var closed = await grains.GetGrain<ISpecialistHistoryGrain>(specialistId).Read(today.AddDays(1 - AuditSampling.AccuracyWindowDays), today, AuditSampling.AccuracyWindowDays);
-        var sofar = (await grains.GetGrain<ISpecialistDeskGrain>(specialistId).Stats()).Today;
-        return new AuditeeRecord(now - specialist.CreateTime, QualityTally.Sum(closed.Days.Select(d => d.Quality).Append(sofar.Quality)));
+        var days = await OwnerDays.Read(grains, new SpecialistName(specialistId).ToString(), specialist.TeamId, today.AddDays(1 - AuditSampling.AccuracyWindowDays), today, today);
+        return new AuditeeRecord(now - specialist.CreateTime, QualityTally.Sum(days.Select(d => d.Quality)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {QueueId}: audit of {Item} refused by queues/{AuditQueue}, skipped: {Reason}")]

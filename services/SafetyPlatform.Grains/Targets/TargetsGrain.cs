@@ -6,6 +6,7 @@ using SafetyPlatform.Grains.Abstractions.Monitoring;
 using SafetyPlatform.Grains.Abstractions.Roster;
 using SafetyPlatform.Grains.Abstractions.Targets;
 using SafetyPlatform.Grains.Abstractions.Work;
+using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
 
 namespace SafetyPlatform.Grains.Targets;
@@ -47,7 +48,16 @@ public sealed class TargetsGrain(
     public async Task<ImmutableArray<TargetView>> List()
     {
         var (teamId, zone) = await Team();
-        return [.. await Task.WhenAll(state.State.Targets.OrderBy(t => t.TargetId, StringComparer.Ordinal).Select(t => View(t, teamId, zone)))];
+        var targets = state.State.Targets.OrderBy(t => t.TargetId, StringComparer.Ordinal).ToList();
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+
+        // One read of the days for them all: each target counts only the days of its period.
+        var today = TeamTimeZone.LocalDay(zone, time.GetUtcNow());
+        var days = await OwnerDays.Read(GrainFactory, Owner, teamId, targets.Min(t => t.Target.From), targets.Max(t => t.Target.To), today);
+        return [.. targets.Select(t => TargetView.Of(Owner, TargetAttainment.Of(t.Target, days, today), t.CreatedAt))];
     }
 
     public async Task Delete(string targetId)
@@ -64,7 +74,7 @@ public sealed class TargetsGrain(
         var alerted = 0;
         foreach (var target in ended)
         {
-            var attainment = TargetAttainment.Of(target.Target, await Days(target.Target, teamId, zone), today);
+            var attainment = TargetAttainment.Of(target.Target, await OwnerDays.Read(GrainFactory, Owner, teamId, target.Target.From, target.Target.To, today), today);
             if (attainment.MissedAlert($"{Owner}/targets/{target.TargetId}") is { } missed)
             {
                 await GrainFactory.GetGrain<IAlertFeedGrain>(teamId).Report(missed.Subject, [missed]);
@@ -105,7 +115,8 @@ public sealed class TargetsGrain(
     private async Task<TargetView> View(StoredTarget stored, string teamId, TimeZoneInfo zone)
     {
         var today = TeamTimeZone.LocalDay(zone, time.GetUtcNow());
-        return TargetView.Of(Owner, TargetAttainment.Of(stored.Target, await Days(stored.Target, teamId, zone), today), stored.CreatedAt);
+        var days = await OwnerDays.Read(GrainFactory, Owner, teamId, stored.Target.From, stored.Target.To, today);
+        return TargetView.Of(Owner, TargetAttainment.Of(stored.Target, days, today), stored.CreatedAt);
     }
 
     /// <summary>The owner's team and its clock; NotFound for an owner that does not exist.</summary>
@@ -113,23 +124,4 @@ public sealed class TargetsGrain(
         SpecialistName.TryParse(Owner, out var specialist) ? await TeamClock.OfSpecialist(GrainFactory, specialist.SpecialistId)
         : TeamName.TryParse(Owner, out var team) ? (team.TeamId, await TeamClock.Of(GrainFactory, team.TeamId))
         : throw new InvalidOperationException($"'{Owner}' owns no targets");
-
-    /// <summary>The owner's days in the target's period: closed days from the history, and today so far from the desks.</summary>
-    private async Task<List<DayTotals>> Days(Target target, string teamId, TimeZoneInfo zone)
-    {
-        var today = TeamTimeZone.LocalDay(zone, time.GetUtcNow());
-        var until = target.To < today ? target.To.AddDays(1) : today;
-        var isSpecialist = SpecialistName.TryParse(Owner, out var specialist);
-        var closed = target.From >= until ? []
-            : isSpecialist ? (await GrainFactory.GetGrain<ISpecialistHistoryGrain>(specialist.SpecialistId).Read(target.From, until, 1000)).Days
-            : (await GrainFactory.GetGrain<ITeamHistoryGrain>(teamId).Read(target.From, until, 1000)).Days;
-        var days = new List<DayTotals>(closed);
-        if (target.Covers(today))
-        {
-            var members = isSpecialist ? [specialist.SpecialistId] : await TeamMembers.AllIds(GrainFactory.GetGrain<ITeamGrain>(teamId));
-            days.AddRange(await Task.WhenAll(members.Select(async m => (await GrainFactory.GetGrain<ISpecialistDeskGrain>(m).Stats()).Today)));
-        }
-
-        return days;
-    }
 }

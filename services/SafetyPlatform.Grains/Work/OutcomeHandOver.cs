@@ -11,8 +11,8 @@ namespace SafetyPlatform.Grains.Work;
 /// been handed over (docs/adr/0006), and recovery hands over again what lies above it. A client may
 /// so see an outcome twice after a restart, never miss one. Each outcome is also put to the
 /// queue's audit sampling (<see cref="AuditSampler"/>), beside the hand-over, never in its way:
-/// the watermark passes a completion only once it is both handed over and sampled, so sampling
-/// has the same guarantee.
+/// the watermark stops below the first completion not yet sampled too, so sampling has the same
+/// guarantee.
 /// </summary>
 internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grains, ILogger logger, Func<long, Task> recordHandedOverThrough, AuditSampler sampler)
 {
@@ -24,11 +24,13 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
     private readonly SortedDictionary<long, WorkItem> _ready = [];
     private long _lastSequence;
     private long _recordedThrough;
-    private bool _publishing;
     private bool _recording;
+    private BackgroundPasses? _publishing;
 
-    /// <summary>Every outcome up to this completion sequence has reached its client's outbox.</summary>
-    public long HandedOverThrough => _notHandedOver.Count > 0 ? _notHandedOver.Min - 1 : _lastSequence;
+    /// <summary>Every outcome up to this completion sequence has reached its client's outbox, and been sampled.</summary>
+    public long HandedOverThrough => Math.Min(
+        _notHandedOver.Count > 0 ? _notHandedOver.Min - 1 : _lastSequence,
+        sampler.FirstPending is { } pending ? pending - 1 : long.MaxValue);
 
     /// <summary>After a restart: what was recorded as handed over, and the completed items read back.</summary>
     public void Recover(long recordedThrough, IEnumerable<WorkItem> completed)
@@ -72,15 +74,6 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
         PublishInOrder();
     }
 
-    /// <summary>A completion has been put to audit sampling: it is done once handed over too.</summary>
-    private void Sampled(long sequence)
-    {
-        if (!_ready.ContainsKey(sequence))
-        {
-            _notHandedOver.Remove(sequence);
-        }
-    }
-
     /// <summary>Hands over everything ready; false when a publish failed (the rest waits for the next sweep).</summary>
     public async Task<bool> PublishReady()
     {
@@ -102,10 +95,7 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
                 foreach (var item in batch)
                 {
                     _ready.Remove(item.CompletionSequence);
-                    if (!sampler.IsPending(item.CompletionSequence))
-                    {
-                        _notHandedOver.Remove(item.CompletionSequence);
-                    }
+                    _notHandedOver.Remove(item.CompletionSequence);
                 }
             }
 
@@ -145,28 +135,8 @@ internal sealed partial class OutcomeHandOver(string queueId, IGrainFactory grai
     /// </summary>
     public void PublishInOrder()
     {
-        sampler.SampleInBackground(Sampled);
-        if (_publishing || _ready.Count == 0)
-        {
-            return;
-        }
-
-        _publishing = true;
-        Pump().Ignore();
-
-        async Task Pump()
-        {
-            try
-            {
-                while (_ready.Count > 0 && await PublishReady())
-                {
-                }
-            }
-            finally
-            {
-                _publishing = false;
-            }
-        }
+        sampler.SampleInBackground();
+        (_publishing ??= new BackgroundPasses(() => _ready.Count > 0, PublishReady)).Kick();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {QueueId}: handing {Count} outcomes to {Client} failed, will retry: {Reason}")]

@@ -92,10 +92,13 @@ public static class PerformanceRequestRules
         var metric = (Domain.Targets.TargetMetric)(int)target.Metric;
         double? atLeast = target.HasAtLeast ? target.AtLeast : null;
         double? atMost = target.HasAtMost ? target.AtMost : null;
+        var scale = metricKnown && TargetScale.Of(metric) is var (lowest, highest)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be from {lowest} to {highest} for {metric}")
+            : string.Empty;
         check.Require(metricKnown, "target.metric", "is required: SLA attainment, accuracy, quality, average handle time or occupancy")
             .Require(atLeast is not null || atMost is not null, "target.at_least", "or target.at_most is required")
-            .Require(!metricKnown || atLeast is not { } floor || TargetScale.Holds(metric, floor), "target.at_least", Scale(metric))
-            .Require(!metricKnown || atMost is not { } ceiling || TargetScale.Holds(metric, ceiling), "target.at_most", Scale(metric))
+            .Require(!metricKnown || atLeast is not { } floor || TargetScale.Holds(metric, floor), "target.at_least", scale)
+            .Require(!metricKnown || atMost is not { } ceiling || TargetScale.Holds(metric, ceiling), "target.at_most", scale)
             .Require(atLeast is not { } low || atMost is not { } high || low <= high, "target.at_least", "must not be above target.at_most")
             .Require(HistoryDays.TryParseDay(target.StartDate, out var from) && from is not null, "target.start_date", "is required: a date `YYYY-MM-DD`")
             .Require(HistoryDays.TryParseDay(target.EndDate, out var to) && to is not null, "target.end_date", "is required: a date `YYYY-MM-DD`")
@@ -107,11 +110,5 @@ public static class PerformanceRequestRules
         }
 
         return check;
-
-        // Asked only of a known metric: an unknown one is refused by name above.
-        static string Scale(Domain.Targets.TargetMetric metric) =>
-            Enum.IsDefined(metric) && metric != Domain.Targets.TargetMetric.Unspecified && TargetScale.Of(metric) is var (lowest, highest)
-                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be from {lowest} to {highest} for {metric}")
-                : string.Empty;
     }
 }
