@@ -61,8 +61,7 @@ public sealed partial class ErrorStatusInterceptor(ClusterReadiness readiness, I
                 return ApiErrors.FromRule(rule);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "the call was cancelled"));
-            case SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-                or InconsistentStateException or RequestFailedException or OrleansException:
+            case var transient when IsTransient(transient):
                 LogTransient(logger, context.Method, e.GetType().Name, e.Message);
                 return ApiErrors.Unavailable($"the platform is briefly unavailable ({e.GetType().Name}); retry the call");
             default:
@@ -70,6 +69,21 @@ public sealed partial class ErrorStatusInterceptor(ClusterReadiness readiness, I
                 return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "internal error"));
         }
     }
+
+    /// <summary>The status a failure leaves as, without logging it: for the audit log's record of the call.</summary>
+    public static StatusCode CodeOf(Exception e, ServerCallContext context) => e switch
+    {
+        RpcException rpc => rpc.StatusCode,
+        SafetyException rule => ApiErrors.FromRule(rule).StatusCode,
+        OperationCanceledException when context.CancellationToken.IsCancellationRequested => StatusCode.Cancelled,
+        _ when IsTransient(e) => StatusCode.Unavailable,
+        _ => StatusCode.Internal,
+    };
+
+    /// <summary>Cluster and storage failures that a retry may get past.</summary>
+    private static bool IsTransient(Exception e) =>
+        e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+            or InconsistentStateException or RequestFailedException or OrleansException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed transiently: {Kind}: {Detail}")]
     private static partial void LogTransient(ILogger logger, string method, string kind, string detail);

@@ -6,7 +6,9 @@ using SafetyPlatform.Grains.Monitoring;
 using SafetyPlatform.Grains.Roster;
 using SafetyPlatform.Grains.Wellbeing;
 using SafetyPlatform.Grains.Work;
+using SafetyPlatform.Security;
 using SafetyPlatform.Silo.Api;
+using SafetyPlatform.Silo.Security;
 using SafetyPlatform.Silo.Storage;
 
 namespace SafetyPlatform.Silo.Hosting;
@@ -56,8 +58,20 @@ public static class SiloHosting
             silo.UseAzureTableReminderService((Orleans.Reminders.AzureStorage.AzureTableReminderStorageOptions o) => o.TableServiceClient = tables);
         });
 
+        // Every call is checked again here (token, scope, actor and object rules) and audited, so a
+        // silo reached without the gateway is no way around them (docs/SECURITY.md).
+        builder.AddSafetyAuthentication();
+        builder.Services.AddSingleton<ObjectFactsLookup>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+
         // A request that does not decode answers INVALID_ARGUMENT (not UNKNOWN) on every method.
-        builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorStatusInterceptor>()).AddDecodingErrors();
+        // The error interceptor is outermost, so access lookups that fail transiently answer UNAVAILABLE.
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<ErrorStatusInterceptor>();
+            o.Interceptors.Add<AccessInterceptor>();
+        }).AddDecodingErrors();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterReadiness>("cluster");
         return builder;
@@ -66,15 +80,39 @@ public static class SiloHosting
     /// <summary>The gRPC API, health (grpc.health.v1 and `/healthz`) and reflection.</summary>
     public static WebApplication MapSafetyApi(this WebApplication app)
     {
+        var problems = ApiAccess.Problems(ServedServices);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Every method needs an access rule (SafetyPlatform.Security.ApiAccess): " + string.Join("; ", problems));
+        }
+
+        app.UseAuthentication();
         app.MapGrpcService<RosterApi>();
         app.MapGrpcService<WorkApi>();
         app.MapGrpcService<MonitoringApi>();
         app.MapGrpcService<WellbeingApi>();
         app.MapGrpcService<PerformanceApi>();
         app.MapGrpcService<DiagnosticsApi>();
+        app.MapGrpcService<AuditLogApi>();
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        if (app.Services.GetRequiredService<SecurityOptions>().Reflection == true)
+        {
+            app.MapGrpcReflectionService();
+        }
+
         app.MapHealthChecks("/healthz");
         return app;
     }
+
+    /// <summary>The platform's own services, as the silo serves them.</summary>
+    public static IReadOnlyList<Google.Protobuf.Reflection.ServiceDescriptor> ServedServices =>
+    [
+        SafetyPlatform.Api.Roster.V1.RosterService.Descriptor,
+        SafetyPlatform.Api.Work.V1.WorkService.Descriptor,
+        SafetyPlatform.Api.Monitoring.V1.MonitoringService.Descriptor,
+        SafetyPlatform.Api.Wellbeing.V1.WellbeingService.Descriptor,
+        SafetyPlatform.Api.Performance.V1.PerformanceService.Descriptor,
+        SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.Descriptor,
+        SafetyPlatform.Api.Audit.V1.AuditLogService.Descriptor,
+    ];
 }

@@ -1,0 +1,26 @@
+namespace SafetyPlatform.Security;
+
+/// <summary>Configuration section `Security`, read the same way by the gateway and every silo.</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>The `iss` every token must carry.</summary>
+    public string Issuer { get; set; } = "safetyplatform-local";
+
+    /// <summary>The `aud` every token must carry.</summary>
+    public string Audience { get; set; } = "safetyplatform";
+
+    /// <summary>
+    /// Production: the OpenID Connect authority (the identity provider's base address); its
+    /// signing keys are read from its discovery document and refreshed as it rotates them.
+    /// </summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Development and tests: a JSON Web Key Set file with the local issuer's public keys.</summary>
+    public string? SigningKeysFile { get; set; }
+
+    /// <summary>How far a token's clock may differ from ours (expiry, not-before).</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Server reflection, open without a token. Null: on in Development, off elsewhere.</summary>
+    public bool? Reflection { get; set; }
+}
