@@ -26,9 +26,15 @@ var options = Options.Parse(args);
 Console.WriteLine($"SafetyPlatform work-cycle benchmark — {DateTime.UtcNow:u}, {Environment.ProcessorCount} cores");
 Console.WriteLine($"options: {options}");
 
-await using var platform = await LocalPlatform.Start(inMemoryStorage: !options.AzuriteOnDisk);
+// Authentication, scopes, object rules and the audit log are on, as in production; the rate limit
+// is lifted so that the benchmark measures the platform, not the limit.
+await using var platform = await LocalPlatform.Start(inMemoryStorage: !options.AzuriteOnDisk, gatewaySettings: new Dictionary<string, string>
+{
+    ["Gateway__DefaultRateLimit__TokenLimit"] = "1000000",
+    ["Gateway__DefaultRateLimit__TokensPerPeriod"] = "1000000",
+});
 using var connection = platform.Connect();
-using var direct = SafetyConnection.Open(platform.SiloAddress);
+using var direct = SafetyConnection.Open(platform.SiloAddress, new SafetyConnectionOptions { AccessToken = platform.MintToken(LocalPlatform.Admin) });
 Console.WriteLine($"platform: Azurite ({(options.AzuriteOnDisk ? "on disk" : "in memory")}), 1 silo, gateway {platform.GatewayAddress}; " +
                   $"the cycle goes {(options.Direct ? "straight to the silo " + platform.SiloAddress : "through the gateway")}");
 

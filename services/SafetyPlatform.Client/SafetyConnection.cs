@@ -33,6 +33,12 @@ public sealed record SafetyConnectionOptions
 
     /// <summary>How long a keep-alive ping may go unanswered before the connection counts as dead.</summary>
     public TimeSpan KeepAlivePingTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The bearer token sent with every call (`authorization: Bearer …`); the platform refuses
+    /// calls without one (UNAUTHENTICATED). Null: none (health checks only).
+    /// </summary>
+    public string? AccessToken { get; init; }
 }
 
 /// <summary>
@@ -51,13 +57,28 @@ public sealed class SafetyConnection : IDisposable
     {
         Channel = channel;
         var invoker = channel.Intercept(new CallDefaultsInterceptor(options.DefaultDeadline));
+        if (options.AccessToken is { } token)
+        {
+            var bearer = "Bearer " + token;
+            invoker = invoker.Intercept(metadata =>
+            {
+                metadata.Add("authorization", bearer);
+                return metadata;
+            });
+        }
+
         Roster = new RosterService.RosterServiceClient(invoker);
         Work = new WorkService.WorkServiceClient(invoker);
         Monitoring = new SafetyPlatform.Api.Monitoring.V1.MonitoringService.MonitoringServiceClient(invoker);
         Wellbeing = new SafetyPlatform.Api.Wellbeing.V1.WellbeingService.WellbeingServiceClient(invoker);
         Performance = new SafetyPlatform.Api.Performance.V1.PerformanceService.PerformanceServiceClient(invoker);
         Diagnostics = new SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient(invoker);
+        AuditLog = new SafetyPlatform.Api.AuditLog.V1.AuditLogService.AuditLogServiceClient(invoker);
+        Invoker = invoker;
     }
+
+    /// <summary>The call invoker every client of this connection uses (token, deadline and request-id defaults), for calls built by hand.</summary>
+    public CallInvoker Invoker { get; }
 
     /// <summary>The underlying channel, for clients of services added later.</summary>
     public GrpcChannel Channel { get; }
@@ -74,6 +95,9 @@ public sealed class SafetyConnection : IDisposable
     public SafetyPlatform.Api.Wellbeing.V1.WellbeingService.WellbeingServiceClient Wellbeing { get; }
 
     public SafetyPlatform.Api.Performance.V1.PerformanceService.PerformanceServiceClient Performance { get; }
+
+    /// <summary>The audit log of writes and private reads, and its check.</summary>
+    public SafetyPlatform.Api.AuditLog.V1.AuditLogService.AuditLogServiceClient AuditLog { get; }
 
     /// <summary>Echo, for measuring the cost of a call.</summary>
     public SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.DiagnosticsServiceClient Diagnostics { get; }

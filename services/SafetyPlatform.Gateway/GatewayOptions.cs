@@ -21,4 +21,12 @@ public sealed class GatewayOptions
 
     /// <summary>How long a call (such as a quiet watch stream) may go without any bytes before it is cut.</summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The token bucket of each caller for each method group without a limit of its own.</summary>
+    public RateLimitOptions DefaultRateLimit { get; set; } = new();
+
+    /// <summary>Limits per method group (a scope such as `work.enqueue`), for each caller.</summary>
+    public Dictionary<string, RateLimitOptions> RateLimits { get; set; } = new(StringComparer.Ordinal);
+
+    public RateLimitOptions RateLimitFor(string group) => RateLimits.GetValueOrDefault(group) ?? DefaultRateLimit;
 }

@@ -32,17 +32,14 @@ public sealed partial class GrpcProxyFailures(ILogger<GrpcProxyFailures> logger,
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/grpc";
         var (status, message) = failure.Error switch
         {
-            ForwarderError.NoAvailableDestinations => ("14", "no silo is available to serve the call"),
+            ForwarderError.NoAvailableDestinations => (Grpc.Core.StatusCode.Unavailable, "no silo is available to serve the call"),
             // The route's time limit for unary calls ran out (GatewayOptions.UnaryCallTimeout).
-            ForwarderError.RequestTimedOut => ("4", "the call took longer than the gateway allows"),
-            _ => ("14", $"the silo serving the call failed ({failure.Error}); retry the call"),
+            ForwarderError.RequestTimedOut => (Grpc.Core.StatusCode.DeadlineExceeded, "the call took longer than the gateway allows"),
+            _ => (Grpc.Core.StatusCode.Unavailable, $"the silo serving the call failed ({failure.Error}); retry the call"),
         };
-        context.Response.Headers["grpc-status"] = status;
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        GrpcAnswer.Write(context, status, message);
     }
 
     private static bool IsGrpc(HttpRequest request) =>

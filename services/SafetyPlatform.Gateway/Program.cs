@@ -1,8 +1,11 @@
 using SafetyPlatform.Gateway;
+using SafetyPlatform.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
 
+builder.AddSafetyAuthentication();
+builder.Services.AddCallRateLimits(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<GrpcProxyFailures>();
 builder.Services.AddRequestTimeouts();
@@ -16,6 +19,9 @@ var app = builder.Build();
 // The gateway's own health, mapped before the catch-all proxy route so it is not forwarded.
 app.UseRouting();
 app.UseRequestTimeouts();
+app.UseAuthentication();
+app.UseMiddleware<CallGate>();
+app.UseRateLimiter();
 app.MapHealthChecks("/healthz");
 app.MapGrpcHealthChecksService();
 var failures = app.Services.GetRequiredService<GrpcProxyFailures>();

@@ -148,3 +148,18 @@ public readonly record struct WellbeingPolicyName(string TeamId)
 
     public override string ToString() => $"{TeamName.Collection}/{TeamId}/{Singleton}";
 }
+
+/// <summary>`people/{person}`: someone who calls the platform without being a specialist of the roster (an operations manager, wellbeing staff, an admin).</summary>
+public readonly record struct PersonName(string PersonId)
+{
+    public const string Collection = "people";
+
+    public static bool TryParse(string? name, out PersonName parsed)
+    {
+        var ok = ResourceIds.TryParse(name, Collection, out var id);
+        parsed = new PersonName(id);
+        return ok;
+    }
+
+    public override string ToString() => $"{Collection}/{PersonId}";
+}

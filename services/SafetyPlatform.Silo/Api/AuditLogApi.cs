@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using SafetyPlatform.Api.Audit.V1;
+using SafetyPlatform.Api.AuditLog.V1;
 using SafetyPlatform.Domain.Naming;
 using SafetyPlatform.Domain.Security;
 using SafetyPlatform.Silo.Security;

@@ -152,7 +152,8 @@ public sealed class MonitoringApi(IGrainFactory grains, TimeProvider time) : Mon
         var nameOk = AlertName.TryParse(request.Name, out var alert);
         new FieldCheck()
             .Require(nameOk, "name", request.Name.Length == 0 ? "is required: `teams/{team}/alerts/{alert}`" : "must be `teams/{team}/alerts/{alert}`")
-            .Name(request.AcknowledgedBy, Collections.Specialists, "acknowledged_by", out _)
+            .Require(SpecialistName.TryParse(request.AcknowledgedBy, out _) || PersonName.TryParse(request.AcknowledgedBy, out _), "acknowledged_by",
+                "must be `specialists/{specialist}` or `people/{person}` (the caller, when left empty)")
             .ThrowIfAny();
         return (await grains.Reference<IAlertFeedGrain>(alert.TeamId).Acknowledge(alert.AlertId, request.AcknowledgedBy)).ToProto(alert.TeamId);
     }

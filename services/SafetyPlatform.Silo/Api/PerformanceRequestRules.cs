@@ -48,8 +48,8 @@ public static class PerformanceRequestRules
 
     /// <summary>Who audits: a person or a tool.</summary>
     public static FieldCheck Auditor(this FieldCheck check, string auditor, string field) =>
-        check.Require(SpecialistName.TryParse(auditor, out _) || ClientName.TryParse(auditor, out _), field,
-            "is required: specialists/{specialist} for a person, clients/{client} for a tool");
+        check.Require(SpecialistName.TryParse(auditor, out _) || PersonName.TryParse(auditor, out _) || ClientName.TryParse(auditor, out _), field,
+            "is required: specialists/{specialist} or people/{person} for a person, clients/{client} for a tool");
 
     /// <summary>An audit as submitted: an auditor who is a person or a tool, a score 0–100, and on a disagreement what is right and what was wrong.</summary>
     public static FieldCheck AuditFields(this FieldCheck check, Audit? audit, string field = "audit")

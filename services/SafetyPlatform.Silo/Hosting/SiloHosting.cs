@@ -113,6 +113,6 @@ public static class SiloHosting
         SafetyPlatform.Api.Wellbeing.V1.WellbeingService.Descriptor,
         SafetyPlatform.Api.Performance.V1.PerformanceService.Descriptor,
         SafetyPlatform.Api.Diagnostics.V1.DiagnosticsService.Descriptor,
-        SafetyPlatform.Api.Audit.V1.AuditLogService.Descriptor,
+        SafetyPlatform.Api.AuditLog.V1.AuditLogService.Descriptor,
     ];
 }

@@ -1,6 +1,8 @@
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using SafetyPlatform.Client;
+using SafetyPlatform.Domain.Security;
+using SafetyPlatform.Security;
 
 namespace SafetyPlatform.Api.Tests.Infrastructure;
 
@@ -14,6 +16,8 @@ public sealed class LocalPlatform : IAsyncDisposable
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
     private readonly string _root = RepositoryRoot();
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("safety-azurite-").FullName;
+    private readonly string _keyFolder = Directory.CreateTempSubdirectory("safety-keys-").FullName;
+    private readonly LocalTokenIssuer _issuer = LocalTokenIssuer.Create();
     private readonly int _tablePort = Loopback.FreePort();
     private readonly int _siloGrpcPort = Loopback.FreePort();
     private readonly int _siloPort = Loopback.FreePort();
@@ -37,11 +41,24 @@ public sealed class LocalPlatform : IAsyncDisposable
     /// <summary>Extra configuration for the silo, as environment variables (`Section__Key`).</summary>
     private IReadOnlyDictionary<string, string> SiloSettings { get; init; } = new Dictionary<string, string>();
 
-    public static async Task<LocalPlatform> Start(bool inMemoryStorage = false, IReadOnlyDictionary<string, string>? siloSettings = null)
+    /// <summary>Extra configuration for the gateway, as environment variables (`Section__Key`).</summary>
+    private IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The token of the fixture's own connection: a platform admin with every scope, reaching everything.</summary>
+    public static readonly TokenRequest Admin = new("people/test-admin", [CallerClaims.NameOf(CallerRole.PlatformAdmin)], Scopes.All, [Caller.Everything], [Caller.Everything], TimeSpan.FromHours(12));
+
+    public static async Task<LocalPlatform> Start(bool inMemoryStorage = false, IReadOnlyDictionary<string, string>? siloSettings = null,
+        IReadOnlyDictionary<string, string>? gatewaySettings = null)
     {
-        var platform = new LocalPlatform { InMemoryStorage = inMemoryStorage, SiloSettings = siloSettings ?? new Dictionary<string, string>() };
+        var platform = new LocalPlatform
+        {
+            InMemoryStorage = inMemoryStorage,
+            SiloSettings = siloSettings ?? new Dictionary<string, string>(),
+            GatewaySettings = gatewaySettings ?? new Dictionary<string, string>(),
+        };
         try
         {
+            platform._issuer.Save(Path.Combine(platform._keyFolder, "issuer-key.pem"), platform.SigningKeysFile);
             await platform.StartAzurite();
             await platform.StartSilo();
             await platform.StartGateway();
@@ -54,8 +71,22 @@ public sealed class LocalPlatform : IAsyncDisposable
         }
     }
 
-    /// <summary>A client connection through the gateway.</summary>
-    public SafetyConnection Connect(SafetyConnectionOptions? options = null) => SafetyConnection.Open(GatewayAddress, options);
+    /// <summary>A client connection through the gateway, as a platform admin unless the options carry another token.</summary>
+    public SafetyConnection Connect(SafetyConnectionOptions? options = null) =>
+        SafetyConnection.Open(GatewayAddress, (options ?? new SafetyConnectionOptions()) is var o && o.AccessToken is null ? o with { AccessToken = MintToken(Admin) } : o);
+
+    /// <summary>A connection through the gateway with a token saying what <paramref name="token"/> says.</summary>
+    public SafetyConnection ConnectAs(TokenRequest token) => SafetyConnection.Open(GatewayAddress, new SafetyConnectionOptions { AccessToken = MintToken(token) });
+
+    /// <summary>A connection straight to the silo, bypassing the gateway, with the given token (null: none).</summary>
+    public SafetyConnection ConnectToSilo(string? accessToken) =>
+        SafetyConnection.Open(SiloAddress, new SafetyConnectionOptions { AccessToken = accessToken, MaxAttempts = 1 });
+
+    /// <summary>A token signed by this platform's local issuer.</summary>
+    public string MintToken(TokenRequest token) => _issuer.Mint(token);
+
+    /// <summary>The local issuer's key file and key set, for a token signed by another key or with another issuer.</summary>
+    public string SigningKeysFile => Path.Combine(_keyFolder, "signing-keys.json");
 
     /// <summary>Stops the silo gracefully (SIGTERM) and waits for it to exit.</summary>
     public async Task StopSilo()
@@ -144,13 +175,17 @@ public sealed class LocalPlatform : IAsyncDisposable
             }
         }
 
-        try
+        _issuer.Dispose();
+        foreach (var folder in new[] { _dataFolder, _keyFolder })
         {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless.
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary folder is harmless.
+            }
         }
     }
 
@@ -180,19 +215,31 @@ public sealed class LocalPlatform : IAsyncDisposable
             ["Orleans__GatewayPort"] = "0",
             ["Orleans__ClusterId"] = "test",
         };
+        AddSecurity(settings);
         _silo = StartDotnet("silo", "SafetyPlatform.Silo", settings);
         await WaitForServing(SiloAddress, _silo.Tail);
     }
 
     private async Task StartGateway()
     {
-        _gateway = StartDotnet("gateway", "SafetyPlatform.Gateway", new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(GatewaySettings)
         {
             ["Urls"] = GatewayAddress,
             ["Gateway__Silos__0"] = SiloAddress,
             ["Gateway__HealthCheckInterval"] = "00:00:00.500",
-        });
+        };
+        AddSecurity(settings);
+        _gateway = StartDotnet("gateway", "SafetyPlatform.Gateway", settings);
         await WaitForServing(GatewayAddress, _gateway.Tail);
+    }
+
+    /// <summary>Both hosts trust the local issuer; reflection is open, as in development.</summary>
+    private void AddSecurity(Dictionary<string, string> settings)
+    {
+        settings["Security__SigningKeysFile"] = SigningKeysFile;
+        settings["Security__Issuer"] = _issuer.Issuer;
+        settings["Security__Audience"] = _issuer.Audience;
+        settings.TryAdd("Security__Reflection", "true");
     }
 
     private ChildProcess StartDotnet(string name, string project, Dictionary<string, string> environment)
