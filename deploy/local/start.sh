@@ -29,9 +29,19 @@ if [[ ! -x node_modules/.bin/azurite-table || package-lock.json -nt node_modules
   npm ci --no-audit --no-fund
 fi
 
-echo "==> building the silo and the gateway (Release)"
+echo "==> building the silo, the gateway and the local token issuer (Release)"
 dotnet build services/SafetyPlatform.Silo -c Release -v quiet -nologo
 dotnet build services/SafetyPlatform.Gateway -c Release -v quiet -nologo
+dotnet build services/SafetyPlatform.Tokens -c Release -v quiet -nologo
+
+# Every call needs a token. Locally the platform trusts a key of its own (kept with the data);
+# deploy/local/token.sh mints tokens with it. Production uses an OpenID Connect provider instead.
+SECURITY_DIR="$DATA_DIR/security"
+mkdir -p "$SECURITY_DIR"
+if [[ ! -f "$SECURITY_DIR/issuer-key.pem" ]]; then
+  deploy/local/token.sh init --key "$SECURITY_DIR/issuer-key.pem" --keys "$SECURITY_DIR/signing-keys.json" >/dev/null
+fi
+SECURITY_ENV=("Security__SigningKeysFile=$SECURITY_DIR/signing-keys.json" "Security__Reflection=true")
 
 in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$GATEWAY_PORT" "$TABLE_PORT" $(for ((i = 0; i < SILOS; i++)); do echo $((SILO_PORT + i)) $((ORLEANS_PORT + i)); done); do
@@ -75,7 +85,7 @@ for ((i = 0; i < SILOS; i++)); do
   port=$((SILO_PORT + i))
   echo "==> starting silo $i: gRPC on 127.0.0.1:$port, Orleans on 127.0.0.1:$((ORLEANS_PORT + i))"
   (cd "$SILO_BIN" && exec env Urls="http://127.0.0.1:$port" Storage__ConnectionString="$STORAGE" \
-    Orleans__SiloPort=$((ORLEANS_PORT + i)) Orleans__GatewayPort=0 \
+    Orleans__SiloPort=$((ORLEANS_PORT + i)) Orleans__GatewayPort=0 "${SECURITY_ENV[@]}" \
     dotnet SafetyPlatform.Silo.dll) >"$DATA_DIR/logs/silo-$i.log" 2>&1 &
   SILO_PIDS+=($!)
   GATEWAY_ENV+=("Gateway__Silos__$i=http://127.0.0.1:$port")
@@ -85,20 +95,25 @@ for ((i = 0; i < SILOS; i++)); do
 done
 
 echo "==> starting the gateway on 127.0.0.1:$GATEWAY_PORT"
-(cd "$GATEWAY_BIN" && exec env Urls="http://127.0.0.1:$GATEWAY_PORT" "${GATEWAY_ENV[@]}" \
+(cd "$GATEWAY_BIN" && exec env Urls="http://127.0.0.1:$GATEWAY_PORT" "${GATEWAY_ENV[@]}" "${SECURITY_ENV[@]}" \
   dotnet SafetyPlatform.Gateway.dll) >"$DATA_DIR/logs/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 node deploy/local/wait-healthy.mjs "http://127.0.0.1:$GATEWAY_PORT" 60 || { tail -n 40 "$DATA_DIR/logs/gateway.log"; exit 1; }
 
+deploy/local/token.sh mint --key "$SECURITY_DIR/issuer-key.pem" --subject people/local-admin --role platform_admin \
+  --team '*' --queue '*' --hours 24 >"$SECURITY_DIR/admin.token"
+
 cat <<MSG
 
 SafetyPlatform is up. Gateway: http://127.0.0.1:$GATEWAY_PORT   (logs in $DATA_DIR/logs)
+A platform admin's token (24 h) is in $SECURITY_DIR/admin.token; mint others with deploy/local/token.sh.
 
 Try it (server reflection, no proto files needed):
-  npx buf curl --protocol grpc --http2-prior-knowledge \\
+  TOKEN=\$(cat $SECURITY_DIR/admin.token)
+  npx buf curl --protocol grpc --http2-prior-knowledge -H "authorization: Bearer \$TOKEN" \\
     --data '{"teamId":"dublin-hate","team":{"displayName":"Hate speech EN","timeZone":"Europe/Dublin"}}' \\
     http://127.0.0.1:$GATEWAY_PORT/safety.roster.v1.RosterService/CreateTeam
-  npx buf curl --protocol grpc --http2-prior-knowledge --data '{"name":"teams/dublin-hate"}' \\
+  npx buf curl --protocol grpc --http2-prior-knowledge -H "authorization: Bearer \$TOKEN" --data '{"name":"teams/dublin-hate"}' \\
     http://127.0.0.1:$GATEWAY_PORT/safety.roster.v1.RosterService/GetTeam
 
 Press Ctrl-C to stop.

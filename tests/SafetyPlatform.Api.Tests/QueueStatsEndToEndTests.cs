@@ -461,7 +461,8 @@ public class QueueStatsEndToEndTests(PlatformFixture fixture)
         var (team, _) = await NewFloor(fixture.Connection);
 
         await Expect.InvalidField("name", () => Monitoring.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { Name = team.Name, AcknowledgedBy = "specialists/lead" }).ResponseAsync);
-        await Expect.InvalidField("acknowledged_by", () => Monitoring.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { Name = team.Name + "/alerts/a1" }).ResponseAsync);
+        // Left empty, acknowledged_by is the caller (from the token); a value that names no one is refused.
+        await Expect.InvalidField("acknowledged_by", () => Monitoring.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { Name = team.Name + "/alerts/a1", AcknowledgedBy = "the lead" }).ResponseAsync);
         await Expect.Status(StatusCode.NotFound, () => Monitoring.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { Name = team.Name + "/alerts/a-none", AcknowledgedBy = "specialists/lead" }).ResponseAsync);
         using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var bad = Monitoring.WatchAlerts(new WatchAlertsRequest { Parent = "teams/Bad" }, cancellationToken: watching.Token);

@@ -11,7 +11,13 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Platform = await LocalPlatform.Start();
+        Platform = await LocalPlatform.Start(gatewaySettings: new Dictionary<string, string>
+        {
+            // A small bucket that never refills during a run, for the rate-limit test (AccessEndToEndTests); no other test calls Echo.
+            ["Gateway__RateLimits__diagnostics.read__TokenLimit"] = "5",
+            ["Gateway__RateLimits__diagnostics.read__TokensPerPeriod"] = "1",
+            ["Gateway__RateLimits__diagnostics.read__ReplenishmentPeriod"] = "01:00:00",
+        });
         Connection = Platform.Connect();
     }
 
