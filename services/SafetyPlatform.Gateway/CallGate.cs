@@ -16,41 +16,46 @@ public sealed class CallGate(RequestDelegate next, SecurityOptions security)
     /// <summary>Where the rate limiter finds the rule of a call that passed.</summary>
     public const string RuleItem = "safety.access-rule";
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is null)
         {
-            return next(context);
+            await next(context);
+            return;
         }
 
         var path = context.Request.Path.Value ?? string.Empty;
         if (path.StartsWith("/grpc.reflection.", StringComparison.Ordinal))
         {
-            return security.Reflection == true ? next(context) : Answer(context, Grpc.Core.StatusCode.Unimplemented, "server reflection is turned off on this gateway (Security:Reflection)");
+            if (security.Reflection == true)
+            {
+                await next(context);
+            }
+            else
+            {
+                GrpcAnswer.Write(context, Grpc.Core.StatusCode.Unimplemented, "server reflection is turned off on this gateway (Security:Reflection)");
+            }
+
+            return;
         }
 
         if (ApiAccess.For(path) is not { } rule)
         {
-            return Answer(context, Grpc.Core.StatusCode.Unimplemented, $"{path} is not a method of this platform");
+            GrpcAnswer.Write(context, Grpc.Core.StatusCode.Unimplemented, $"{path} is not a method of this platform");
         }
-
-        if (CallerClaims.From(context.User) is not { } caller)
+        else if (CallerClaims.From(context.User) is not { } caller)
         {
-            return Answer(context, Grpc.Core.StatusCode.Unauthenticated, TokenProblems.Describe(context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult));
+            // The authentication middleware keeps only a success; ask again (the handler caches its answer) to say why.
+            GrpcAnswer.Write(context, Grpc.Core.StatusCode.Unauthenticated, TokenProblems.Describe(await context.AuthenticateAsync()));
         }
-
-        if (!caller.HasScope(rule.Scope))
+        else if (!caller.HasScope(rule.Scope))
         {
-            return Answer(context, Grpc.Core.StatusCode.PermissionDenied, $"the token does not grant the scope '{rule.Scope}' that {rule.Name} needs");
+            GrpcAnswer.Write(context, Grpc.Core.StatusCode.PermissionDenied, $"the token does not grant the scope '{rule.Scope}' that {rule.Name} needs");
         }
-
-        context.Items[RuleItem] = rule;
-        return next(context);
-    }
-
-    private static Task Answer(HttpContext context, Grpc.Core.StatusCode code, string message)
-    {
-        GrpcAnswer.Write(context, code, message);
-        return Task.CompletedTask;
+        else
+        {
+            context.Items[RuleItem] = rule;
+            await next(context);
+        }
     }
 }

@@ -86,8 +86,9 @@ public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit
     private async Task<Caller> Admit(MethodAccess rule, IMessage request, ServerCallContext context)
     {
         var http = context.GetHttpContext();
+        // The authentication middleware keeps only a success; ask again (the handler caches its answer) to say why.
         var caller = CallerClaims.From(http.User)
-            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, TokenProblems.Describe(http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult)));
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, TokenProblems.Describe(await http.AuthenticateAsync())));
         try
         {
             if (!caller.HasScope(rule.Scope))
@@ -183,8 +184,11 @@ public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit
     }
 
     /// <summary>`PermissionDenied` → `PERMISSION_DENIED`, as gRPC documents its codes.</summary>
-    private static string StatusName(StatusCode code) =>
-        string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+    private static string StatusName(StatusCode code)
+    {
+        var name = code.ToString();
+        return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) && char.IsLower(name[i - 1]) ? "_" + c : c.ToString())).ToUpperInvariant();
+    }
 
     /// <summary>The resource a created or named thing has in the answer, else the first object the request names, else the service.</summary>
     private static string AuditedResource(MethodAccess rule, IMessage request, IMessage? response)

@@ -25,7 +25,7 @@ public sealed class AccessEndToEndTests(PlatformFixture fixture)
         using var lead = fixture.Platform.ConnectAs(floor.LeadOfA);
 
         var team = await lead.Roster.GetTeamAsync(new GetTeamRequest { Name = floor.A.Name }, deadline: Deadline);
-        var stats = await lead.Monitoring.GetSpecialistStatsAsync(new GetSpecialistStatsRequest { Name = floor.A2.Name }, deadline: Deadline);
+        var stats = await lead.Monitoring.GetSpecialistStatsAsync(new GetSpecialistStatsRequest { Name = floor.A2.Name + "/stats" }, deadline: Deadline);
         var moved = await lead.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = floor.A2.Name, ActivityState = ActivityState.Available }, deadline: Deadline);
         var work = await lead.Work.GetSpecialistWorkAsync(new GetSpecialistWorkRequest { Specialist = floor.A2.Name }, deadline: Deadline);
 
@@ -117,7 +117,7 @@ public sealed class AccessEndToEndTests(PlatformFixture fixture)
         var floor = await SecurityFloor.Create(fixture.Platform);
         using var lead = fixture.Platform.ConnectAs(floor.LeadOfA);
 
-        await lead.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = floor.A2.Name, ActivityState = ActivityState.Break }, deadline: Deadline);
+        await lead.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = floor.A2.Name, ActivityState = ActivityState.Available }, deadline: Deadline);
         await lead.Wellbeing.GetExposureAsync(new GetExposureRequest { Name = floor.A2.Name + "/exposure" }, deadline: Deadline);
         await Expect.Status(StatusCode.PermissionDenied, () => lead.Wellbeing.GetExposureAsync(new GetExposureRequest { Name = floor.B1.Name + "/exposure" }, deadline: Deadline).ResponseAsync);
         await lead.Roster.GetTeamAsync(new GetTeamRequest { Name = floor.A.Name }, deadline: Deadline);
@@ -139,8 +139,8 @@ public sealed class AccessEndToEndTests(PlatformFixture fixture)
     {
         var floor = await SecurityFloor.Create(fixture.Platform);
         using var lead = fixture.Platform.ConnectAs(floor.LeadOfA);
-        await lead.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = floor.A2.Name, ActivityState = ActivityState.Break }, deadline: Deadline);
         await lead.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = floor.A2.Name, ActivityState = ActivityState.Available }, deadline: Deadline);
+        await lead.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = floor.A2.Name, ActivityState = ActivityState.Break }, deadline: Deadline);
         var recorded = (await fixture.Connection.AuditLog.ListAuditEntriesAsync(new ListAuditEntriesRequest { Caller = floor.LeadOfA.Subject }, deadline: Deadline)).Entries;
         var first = recorded[0];
         Assert.True((await Verify(first.Chain)).Intact);
