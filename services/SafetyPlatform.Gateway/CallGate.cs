@@ -13,9 +13,6 @@ namespace SafetyPlatform.Gateway;
 /// </summary>
 public sealed class CallGate(RequestDelegate next, SecurityOptions security)
 {
-    /// <summary>Where the rate limiter finds the rule of a call that passed.</summary>
-    public const string RuleItem = "safety.access-rule";
-
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is null)
@@ -43,10 +40,10 @@ public sealed class CallGate(RequestDelegate next, SecurityOptions security)
         {
             GrpcAnswer.Write(context, Grpc.Core.StatusCode.Unimplemented, $"{path} is not a method of this platform");
         }
-        else if (CallerClaims.From(context.User) is not { } caller)
+        else if (CallerClaims.From(context.User, security.SubjectClaim) is not { } caller)
         {
             // The authentication middleware keeps only a success; ask again (the handler caches its answer) to say why.
-            GrpcAnswer.Write(context, Grpc.Core.StatusCode.Unauthenticated, TokenProblems.Describe(await context.AuthenticateAsync()));
+            GrpcAnswer.Write(context, Grpc.Core.StatusCode.Unauthenticated, TokenProblems.Describe(await context.AuthenticateAsync(), security.SubjectClaim));
         }
         else if (!caller.HasScope(rule.Scope))
         {
@@ -54,7 +51,6 @@ public sealed class CallGate(RequestDelegate next, SecurityOptions security)
         }
         else
         {
-            context.Items[RuleItem] = rule;
             await next(context);
         }
     }

@@ -15,17 +15,19 @@ namespace SafetyPlatform.Gateway;
 /// </summary>
 public static class CallRateLimits
 {
-    public static IServiceCollection AddCallRateLimits(this IServiceCollection services, GatewayOptions options) =>
+    public static IServiceCollection AddCallRateLimits(this IServiceCollection services, GatewayOptions options, SecurityOptions security) =>
         services.AddRateLimiter(limiter =>
         {
+            // Runs before the gate: a caller without a valid token is limited by its address, so a
+            // flood of bad tokens is held back too. Health never counts.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (string Caller, string Group)>(context =>
-                context.Items[CallGate.RuleItem] is MethodAccess rule && context.User.FindFirst(TokenClaims.Subject)?.Value is { } subject
-                    ? RateLimitPartition.GetTokenBucketLimiter((subject, rule.RateGroup), key => Bucket(options.RateLimitFor(key.Item2)))
-                    : RateLimitPartition.GetNoLimiter((string.Empty, string.Empty)));
+                context.GetEndpoint()?.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>() is null
+                    ? RateLimitPartition.GetNoLimiter((string.Empty, string.Empty))
+                    : RateLimitPartition.GetTokenBucketLimiter((CallerKey(context, security), GroupOf(context)), key => Bucket(options.RateLimitFor(key.Item2))));
             limiter.OnRejected = (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                var group = (rejected.HttpContext.Items[CallGate.RuleItem] as MethodAccess)?.RateGroup ?? "calls";
+                var group = GroupOf(rejected.HttpContext);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var message = $"too many {group} calls from this caller; retry after {seconds} s";
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -38,6 +40,13 @@ public static class CallRateLimits
                 return ValueTask.CompletedTask;
             };
         });
+
+    /// <summary>The verified caller, else the client's address.</summary>
+    private static string CallerKey(HttpContext context, SecurityOptions security) =>
+        CallerClaims.From(context.User, security.SubjectClaim)?.Subject ?? "address:" + context.Connection.RemoteIpAddress;
+
+    /// <summary>The method's scope; `other` for reflection and paths that are no method of ours.</summary>
+    private static string GroupOf(HttpContext context) => ApiAccess.For(context.Request.Path.Value ?? string.Empty)?.RateGroup ?? "other";
 
     private static TokenBucketRateLimiterOptions Bucket(RateLimitOptions limit) => new()
     {

@@ -23,10 +23,10 @@ public static class CallerClaims
 
     public static bool TryParseRole(string name, out CallerRole role) => RoleNames.TryGetValue(name, out role);
 
-    /// <summary>Null when the principal is not authenticated or has no subject.</summary>
-    public static Caller? From(ClaimsPrincipal principal)
+    /// <summary>Null when the principal is not authenticated or names no caller in <paramref name="subjectClaim"/>.</summary>
+    public static Caller? From(ClaimsPrincipal principal, string subjectClaim = TokenClaims.Subject)
     {
-        if (principal.Identity?.IsAuthenticated != true || principal.FindFirst(TokenClaims.Subject)?.Value is not { Length: > 0 } subject)
+        if (principal.Identity?.IsAuthenticated != true || principal.FindFirst(subjectClaim)?.Value is not { Length: > 0 } subject)
         {
             return null;
         }

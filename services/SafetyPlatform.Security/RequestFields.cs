@@ -23,7 +23,7 @@ public static class RequestFields
 
             if (i == parts.Length - 1)
             {
-                return field.FieldType == FieldType.String && !field.IsRepeated;
+                return field.FieldType == FieldType.String;
             }
 
             if (field.FieldType != FieldType.Message)
@@ -37,11 +37,21 @@ public static class RequestFields
         return false;
     }
 
-    /// <summary>The values at the path: one for a plain path (empty when unset), one per element through a repeated field.</summary>
+    /// <summary>The values at the path: one for a plain path (empty when unset), one per element through a repeated field or of a repeated string.</summary>
     public static IReadOnlyList<string> Read(IMessage message, string path)
     {
         var values = new List<string>();
-        Visit(message, path.Split('.'), 0, (owner, field) => values.Add((string)field.Accessor.GetValue(owner)));
+        Visit(message, path.Split('.'), 0, (owner, field) =>
+        {
+            if (field.IsRepeated)
+            {
+                values.AddRange(((System.Collections.IEnumerable)field.Accessor.GetValue(owner)).Cast<string>());
+            }
+            else
+            {
+                values.Add((string)field.Accessor.GetValue(owner));
+            }
+        });
         return values;
     }
 

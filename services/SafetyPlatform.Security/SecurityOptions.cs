@@ -18,6 +18,13 @@ public sealed class SecurityOptions
     /// <summary>Development and tests: a JSON Web Key Set file with the local issuer's public keys.</summary>
     public string? SigningKeysFile { get; set; }
 
+    /// <summary>
+    /// The claim that names the caller as a resource name (`specialists/{id}`, `people/{id}`,
+    /// `clients/{id}`). `sub` by default; an identity provider whose `sub` is opaque can put the
+    /// name in a claim of its own.
+    /// </summary>
+    public string SubjectClaim { get; set; } = TokenClaims.Subject;
+
     /// <summary>How far a token's clock may differ from ours (expiry, not-before).</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -28,9 +28,12 @@ public static class SecuritySetup
 
         var keys = options.SigningKeysFile is { } file ? new JsonWebKeySet(File.ReadAllText(file)).GetSigningKeys() : null;
         builder.Services.AddSingleton(options);
+        var tokens = new CachedTokenHandler(TimeProvider.System);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(tokens);
             jwt.Authority = options.Authority;
             jwt.Audience = options.Audience;
             jwt.RequireHttpsMetadata = options.Authority?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ?? false;
@@ -42,7 +45,7 @@ public static class SecuritySetup
                 ClockSkew = options.ClockSkew,
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
-                NameClaimType = TokenClaims.Subject,
+                NameClaimType = options.SubjectClaim,
                 RoleClaimType = TokenClaims.Roles,
             };
         });

@@ -6,8 +6,9 @@ namespace SafetyPlatform.Security;
 /// <summary>Why a call is not authenticated, in words a caller can act on (the token itself is never echoed).</summary>
 public static class TokenProblems
 {
-    public static string Describe(AuthenticateResult? result) => result?.Failure switch
+    public static string Describe(AuthenticateResult? result, string subjectClaim = TokenClaims.Subject) => result?.Failure switch
     {
+        null when result?.Succeeded == true => $"the bearer token names no caller (claim '{subjectClaim}')",
         null => "a bearer token is required (metadata `authorization: Bearer <token>`)",
         SecurityTokenExpiredException => "the bearer token has expired; get a new one",
         SecurityTokenNotYetValidException => "the bearer token is not valid yet",

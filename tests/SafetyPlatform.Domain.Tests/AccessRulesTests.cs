@@ -66,6 +66,26 @@ public sealed class AccessRulesTests
     }
 
     [Fact]
+    public void A_specialist_reads_a_queue_their_team_serves_but_not_the_list_of_its_items_which_a_lead_and_a_granted_tool_may()
+    {
+        var itemsOfHateEn = Facts(ObjectKind.QueueItems, "hate-en", ["dublin", "lisbon"]);
+
+        Assert.False(AccessRules.Reach(SpecialistAoife, itemsOfHateEn).IsAllowed);
+        Assert.True(AccessRules.Reach(LeadOfDublin, itemsOfHateEn).IsAllowed);
+        Assert.True(AccessRules.Reach(ModerationTool, itemsOfHateEn).IsAllowed);
+    }
+
+    [Fact]
+    public void No_one_decides_about_their_own_record_where_the_method_says_so()
+    {
+        var leadAoife = Person("specialists/aoife", CallerRole.TeamLead, "dublin");
+
+        Assert.True(AccessRules.Reach(leadAoife, Aoife).IsAllowed);
+        Assert.Equal(AccessOutcome.Denied, AccessRules.Reach(leadAoife, Aoife, ownRecordAllowed: false).Outcome);
+        Assert.True(AccessRules.Reach(leadAoife, Ana, ownRecordAllowed: false).IsAllowed);
+    }
+
+    [Fact]
     public void A_tool_reaches_the_queues_it_was_granted_its_own_outbox_and_no_team()
     {
         Assert.True(AccessRules.Reach(ModerationTool, HateEn).IsAllowed);
@@ -73,7 +93,16 @@ public sealed class AccessRulesTests
         Assert.True(AccessRules.Reach(ModerationTool, ObjectFacts.Plain(new AccessObject(ObjectKind.Client, "moderation-tool"))).IsAllowed);
         Assert.False(AccessRules.Reach(ModerationTool, ObjectFacts.Plain(new AccessObject(ObjectKind.Client, "qa-tool"))).IsAllowed);
         Assert.False(AccessRules.Reach(ModerationTool, DublinTeam).IsAllowed);
-        Assert.True(AccessRules.Reach(ModerationTool, Organisation).IsAllowed);
+        Assert.False(AccessRules.Reach(ModerationTool, Organisation).IsAllowed);
+    }
+
+    [Fact]
+    public void A_tool_granted_every_team_reaches_the_whole_organisation()
+    {
+        var planningTool = new Caller("clients/workforce-planning", new HashSet<CallerRole> { CallerRole.Service }, new HashSet<string>(), new HashSet<string> { Caller.Everything }, new HashSet<string>());
+
+        Assert.True(AccessRules.Reach(planningTool, Organisation).IsAllowed);
+        Assert.True(AccessRules.Reach(planningTool, BerlinTeam).IsAllowed);
     }
 
     [Fact]
@@ -111,6 +140,7 @@ public sealed class AccessRulesTests
         Assert.Equal(new AccessObject(ObjectKind.Team, "dublin"), AccessObject.Of("teams/dublin/alerts/a-7", ObjectKind.Team));
         Assert.Equal(new AccessObject(ObjectKind.Specialist, "aoife"), AccessObject.Of("specialists/aoife/exposure", ObjectKind.Specialist));
         Assert.Equal(new AccessObject(ObjectKind.Queue, "hate-en"), AccessObject.Of("queues/hate-en/stats", ObjectKind.Queue));
+        Assert.Equal(new AccessObject(ObjectKind.QueueItems, "hate-en"), AccessObject.Of("queues/hate-en", ObjectKind.QueueItems));
         Assert.Equal(new AccessObject(ObjectKind.WorkItem, "hate-en", "r-1"), AccessObject.Of("queues/hate-en/workItems/r-1/audits/2", ObjectKind.WorkItem));
         Assert.Equal(new AccessObject(ObjectKind.Client, "moderation-tool"), AccessObject.Of("moderation-tool", ObjectKind.Client));
         Assert.Equal(AccessObject.Organisation, AccessObject.Of("calibrationSessions/march", ObjectKind.Organisation));

@@ -36,7 +36,7 @@ public sealed record AccessObject(ObjectKind Kind, string Id, string? ItemId = n
             SpecialistName.Collection => new AccessObject(ObjectKind.Specialist, parts[1]),
             QueueName.Collection when parts.Length >= 4 && parts[2] == WorkItemName.Collection =>
                 ResourceIds.IsValidId(parts[3]) ? new AccessObject(ObjectKind.WorkItem, parts[1], parts[3]) : null,
-            QueueName.Collection => new AccessObject(ObjectKind.Queue, parts[1]),
+            QueueName.Collection => new AccessObject(declared == ObjectKind.QueueItems ? ObjectKind.QueueItems : ObjectKind.Queue, parts[1]),
             CalibrationSessionCollection => Organisation,
             _ => null,
         };

@@ -5,17 +5,24 @@ namespace SafetyPlatform.Domain.Security;
 /// act on, and as whom. A platform admin reaches everything. A specialist reaches their own
 /// records and the items they were offered or handled. Leads, operations managers, wellbeing
 /// staff and auditors reach the teams their token names: those teams, their members and the
-/// queues those teams serve. A tool reaches the queues and teams it was granted. Only a tool or
-/// a caller granted every team (`*`) reaches what spans the whole organisation.
+/// queues those teams serve. A tool reaches the queues and teams it was granted. Only a caller
+/// granted every team (`*`) reaches what spans the whole organisation. Where a method
+/// decides about a specialist (an opt-out, a restriction, a target), the specialist's own record
+/// is not enough: someone else decides (`ownRecordAllowed` false).
 /// </summary>
 public static class AccessRules
 {
-    public static AccessVerdict Reach(Caller caller, ObjectFacts facts)
+    public static AccessVerdict Reach(Caller caller, ObjectFacts facts, bool ownRecordAllowed = true)
     {
         var target = facts.Target;
         if (caller.IsAdmin)
         {
             return AccessVerdict.Allowed;
+        }
+
+        if (!ownRecordAllowed && target.Kind == ObjectKind.Specialist && caller.SpecialistId == target.Id)
+        {
+            return AccessVerdict.Denied($"{caller.Subject} may not decide this about their own record: someone who leads or supports them does");
         }
 
         if (!facts.Exists)
@@ -26,11 +33,12 @@ public static class AccessRules
         var teams = facts.Teams!;
         var allowed = target.Kind switch
         {
-            ObjectKind.Organisation => caller.IsService || (caller.ManagesTeams && caller.Teams.Contains(Caller.Everything)),
+            ObjectKind.Organisation => (caller.IsService || caller.ManagesTeams) && caller.Teams.Contains(Caller.Everything),
             ObjectKind.Client => caller.ClientId == target.Id,
             ObjectKind.Team => (caller.ManagesTeams || caller.IsService) && caller.ReachesTeam(target.Id),
             ObjectKind.Specialist => caller.SpecialistId == target.Id || ((caller.ManagesTeams || caller.IsService) && teams.Any(caller.ReachesTeam)),
             ObjectKind.Queue => caller.IsService ? caller.ReachesQueue(target.Id) : teams.Any(caller.ReachesTeam),
+            ObjectKind.QueueItems => caller.IsService ? caller.ReachesQueue(target.Id) : caller.ManagesTeams && teams.Any(caller.ReachesTeam),
             ObjectKind.WorkItem => caller.IsService ? caller.ReachesQueue(target.Id)
                 : caller.ManagesTeams ? teams.Any(caller.ReachesTeam)
                 : caller.SpecialistId is { } self && facts.Handlers.Contains(self),
@@ -74,6 +82,7 @@ public static class AccessRules
         ObjectKind.Team => $"teams/{target.Id}",
         ObjectKind.Specialist => $"specialists/{target.Id}",
         ObjectKind.Queue => $"queues/{target.Id}",
+        ObjectKind.QueueItems => $"the items of queues/{target.Id}",
         _ => $"queues/{target.Id}/workItems/{target.ItemId}",
     };
 

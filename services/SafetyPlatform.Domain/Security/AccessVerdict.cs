@@ -11,10 +11,3 @@ public sealed record AccessVerdict(AccessOutcome Outcome, string Reason)
 
     public bool IsAllowed => Outcome == AccessOutcome.Allowed;
 }
-
-public enum AccessOutcome
-{
-    Allowed,
-    Denied,
-    NotFound,
-}

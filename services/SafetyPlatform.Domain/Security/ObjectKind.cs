@@ -15,6 +15,9 @@ public enum ObjectKind
     /// <summary>`queues/{queue}` and what lies beneath it other than work items.</summary>
     Queue,
 
+    /// <summary>The items of a queue, as a list: for those who staff or feed the queue, not for a specialist serving it.</summary>
+    QueueItems,
+
     /// <summary>`queues/{queue}/workItems/{item}` and what lies beneath it (audits).</summary>
     WorkItem,
 

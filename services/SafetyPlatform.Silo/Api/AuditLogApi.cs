@@ -13,51 +13,70 @@ namespace SafetyPlatform.Silo.Api;
 public sealed class AuditLogApi(TableServiceClient tables) : AuditLogService.AuditLogServiceBase
 {
     private const string ListName = "auditEntries";
-    private readonly TableClient _table = tables.GetTableClient(AuditTrail.TableName);
+    private const int MaxBlocksPerPage = 500;
+    private readonly TableClient _table = tables.GetTableClient(AuditTable.Name);
 
     public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
     {
         var start = request.StartTime is null ? null : ProtoTimes.AsTime(request.StartTime);
         var end = request.EndTime is null ? null : ProtoTimes.AsTime(request.EndTime);
-        var continuation = string.Empty;
+        var after = string.Empty;
+        AuditPosition? position = null;
         new FieldCheck()
             .PageSize(request.PageSize, out var pageSize)
-            .Require(request.PageToken.Length == 0 || PageTokens.TryDecode(request.PageToken, ListName, out continuation), "page_token", "is not a token from this list")
+            .Require(request.PageToken.Length == 0 || PageTokens.TryDecode(request.PageToken, ListName, out after) && AuditPosition.TryParse(after, out position), "page_token", "is not a token from this list")
             .Require(request.StartTime is null || start is not null, "start_time", "is not a valid timestamp")
             .Require(request.EndTime is null || end is not null, "end_time", "is not a valid timestamp")
             .Require(start is null || end is null || start < end, "end_time", "must be after start_time")
             .ThrowIfAny();
 
-        var filter = TableClient.CreateQueryFilter($"RowKey ne {AuditTrail.HeadRow}");
-        if (request.Caller.Length > 0)
+        // Blocks are filtered by time in the store; caller and resource are read from each block's entries.
+        var filter = TableClient.CreateQueryFilter($"RowKey ne {AuditTable.HeadRow}");
+        if (position is { } from)
         {
-            filter += " and " + TableClient.CreateQueryFilter($"Caller eq {request.Caller}");
+            filter += " and " + TableClient.CreateQueryFilter($"((PartitionKey eq {from.Chain} and Last gt {from.Sequence}) or PartitionKey gt {from.Chain})");
         }
 
-        if (request.Resource.Length > 0)
+        if (start is { } since)
         {
-            filter += " and " + TableClient.CreateQueryFilter($"Resource eq {request.Resource}");
-        }
-
-        if (start is { } from)
-        {
-            filter += " and " + TableClient.CreateQueryFilter($"Time ge {from}");
+            filter += " and " + TableClient.CreateQueryFilter($"TimeTo ge {since}");
         }
 
         if (end is { } until)
         {
-            filter += " and " + TableClient.CreateQueryFilter($"Time lt {until}");
+            filter += " and " + TableClient.CreateQueryFilter($"TimeFrom lt {until}");
         }
 
         var response = new ListAuditEntriesResponse();
+        var scanned = 0;
         try
         {
-            await foreach (var page in _table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: context.CancellationToken)
-                .AsPages(continuation.Length == 0 ? null : continuation, pageSize))
+            await foreach (var block in _table.QueryAsync<TableEntity>(filter, cancellationToken: context.CancellationToken))
             {
-                response.Entries.AddRange(page.Values.Select(row => ToProto(AuditTrail.FromRow(row))));
-                response.NextPageToken = page.ContinuationToken is { Length: > 0 } next ? PageTokens.Encode(ListName, next) : string.Empty;
-                break;
+                foreach (var entry in AuditTable.Entries(block))
+                {
+                    if ((position is { } p && entry.Chain == p.Chain && entry.Sequence <= p.Sequence)
+                        || (request.Caller.Length > 0 && entry.Caller != request.Caller)
+                        || (request.Resource.Length > 0 && entry.Resource != request.Resource)
+                        || (start is { } s && entry.Time < s) || (end is { } e && entry.Time >= e))
+                    {
+                        continue;
+                    }
+
+                    response.Entries.Add(ToProto(entry));
+                    if (response.Entries.Count == pageSize)
+                    {
+                        response.NextPageToken = PageTokens.Encode(ListName, new AuditPosition(entry.Chain, entry.Sequence).ToString());
+                        return response;
+                    }
+                }
+
+                // A page reads a bounded part of the log; a sparse match goes on from where it stopped.
+                if (++scanned == MaxBlocksPerPage)
+                {
+                    response.NextPageToken = PageTokens.Encode(ListName, new AuditPosition(block.PartitionKey, block.GetInt64("Last") ?? 0).ToString());
+                    return response;
+                }
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -71,37 +90,31 @@ public sealed class AuditLogApi(TableServiceClient tables) : AuditLogService.Aud
     public override async Task<VerifyAuditLogResponse> VerifyAuditLog(VerifyAuditLogRequest request, ServerCallContext context)
     {
         var response = new VerifyAuditLogResponse { Intact = true };
-        var headFilter = TableClient.CreateQueryFilter($"RowKey eq {AuditTrail.HeadRow}");
-        if (request.Chain.Length > 0)
-        {
-            headFilter += " and " + TableClient.CreateQueryFilter($"PartitionKey eq {request.Chain}");
-        }
-
+        // One scan in key order: a chain's entry rows, then its head. A transaction stores entries and
+        // head together and keys only grow, so a scan never sees a head short of the entries before it;
+        // a chain without a head, or with rows past it, has been tampered with.
+        var filter = request.Chain.Length > 0 ? TableClient.CreateQueryFilter($"PartitionKey eq {request.Chain}") : null;
+        string? chain = null;
+        var entries = new List<AuditRecord>();
+        var head = AuditChainHead.Start;
         try
         {
-            await foreach (var headRow in _table.QueryAsync<TableEntity>(headFilter, cancellationToken: context.CancellationToken))
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: context.CancellationToken))
             {
-                // The head is read before the entries, and only entries up to it are checked, so a chain still being written verifies.
-                var head = AuditTrail.HeadFrom(headRow);
-                var entries = new List<AuditRecord>();
-                var entryFilter = TableClient.CreateQueryFilter($"PartitionKey eq {headRow.PartitionKey} and RowKey le {AuditTrail.SequenceKey(head.Sequence)}");
-                await foreach (var row in _table.QueryAsync<TableEntity>(entryFilter, cancellationToken: context.CancellationToken))
+                if (row.PartitionKey != chain)
                 {
-                    entries.Add(AuditTrail.FromRow(row));
+                    Check(response, chain, entries, head);
+                    (chain, entries, head) = (row.PartitionKey, [], AuditChainHead.Start);
                 }
 
-                var check = AuditChain.Verify(headRow.PartitionKey, entries, head);
-                response.Intact &= check.Intact;
-                response.Chains.Add(new ChainVerification
+                if (row.RowKey == AuditTable.HeadRow)
                 {
-                    Chain = check.Chain,
-                    EntriesChecked = check.EntriesChecked,
-                    Intact = check.Intact,
-                    FirstBrokenSequence = check.FirstBrokenSequence ?? 0,
-                    Problem = check.Problem,
-                    HeadSequence = check.Head.Sequence,
-                    HeadHash = check.Head.Hash,
-                });
+                    head = AuditTable.HeadFrom(row);
+                }
+                else
+                {
+                    entries.AddRange(AuditTable.Entries(row));
+                }
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -109,12 +122,34 @@ public sealed class AuditLogApi(TableServiceClient tables) : AuditLogService.Aud
             // Nothing has been audited yet.
         }
 
+        Check(response, chain, entries, head);
         if (request.Chain.Length > 0 && response.Chains.Count == 0)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"no audit chain '{request.Chain}'"));
         }
 
         return response;
+    }
+
+    private static void Check(VerifyAuditLogResponse response, string? chain, List<AuditRecord> entries, AuditChainHead head)
+    {
+        if (chain is null)
+        {
+            return;
+        }
+
+        var check = AuditChain.Verify(chain, entries, head);
+        response.Intact &= check.Intact;
+        response.Chains.Add(new ChainVerification
+        {
+            Chain = check.Chain,
+            EntriesChecked = check.EntriesChecked,
+            Intact = check.Intact,
+            FirstBrokenSequence = check.FirstBrokenSequence ?? 0,
+            Problem = check.Problem,
+            HeadSequence = check.Head.Sequence,
+            HeadHash = check.Head.Hash,
+        });
     }
 
     private static AuditEntry ToProto(AuditRecord record) => new()

@@ -16,7 +16,7 @@ namespace SafetyPlatform.Silo.Security;
 /// caller's reach (PERMISSION_DENIED, or NOT_FOUND when it does not exist). Writes and reads of
 /// private data are then recorded in the audit log before the caller has the answer.
 /// </summary>
-public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit) : Interceptor
+public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit, SecurityOptions security) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -87,8 +87,8 @@ public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit
     {
         var http = context.GetHttpContext();
         // The authentication middleware keeps only a success; ask again (the handler caches its answer) to say why.
-        var caller = CallerClaims.From(http.User)
-            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, TokenProblems.Describe(await http.AuthenticateAsync())));
+        var caller = CallerClaims.From(http.User, security.SubjectClaim)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, TokenProblems.Describe(await http.AuthenticateAsync(), security.SubjectClaim)));
         try
         {
             if (!caller.HasScope(rule.Scope))
@@ -139,18 +139,23 @@ public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit
         }
 
         var values = RequestFields.Read(request, field.Path);
-        if (values.Count == 0 || values.Any(v => v.Length == 0))
+        if (field.Optional)
+        {
+            values = [.. values.Where(v => v.Length > 0)];
+        }
+        else if (values.Count == 0 || values.Any(v => v.Length == 0))
         {
             throw Invalid(field.Path, "is required");
         }
 
         foreach (var value in values)
         {
-            await Reach(caller, AccessObject.Of(value, field.Kind) ?? throw Invalid(field.Path, $"'{value}' is not a resource name this method takes"));
+            await Reach(caller, AccessObject.Of(value, field.Kind) ?? throw Invalid(field.Path, $"'{value}' is not a resource name this method takes"), !field.NotOwnRecord);
         }
     }
 
-    private async Task Reach(Caller caller, AccessObject target) => Refuse(AccessRules.Reach(caller, await lookup.Resolve(caller, target)));
+    private async Task Reach(Caller caller, AccessObject target, bool ownRecordAllowed = true) =>
+        Refuse(AccessRules.Reach(caller, await lookup.Resolve(caller, target), ownRecordAllowed));
 
     private static void Refuse(AccessVerdict verdict)
     {

@@ -6,17 +6,16 @@ using SafetyPlatform.Silo.Storage;
 namespace SafetyPlatform.Silo.Security;
 
 /// <summary>
-/// This silo's audit chain: entries wait in a channel and one writer appends them in order, up to
-/// 99 at a time with the chain's head in the same table transaction (one partition per chain),
-/// so an entry is durable, linked and counted by the head at once. <see cref="Record"/> completes
+/// This silo's audit chain: entries wait in a channel and one writer appends them in order, all
+/// that waited (up to 1000) in one table transaction of blocks and the chain's head (one partition
+/// per chain), so an entry is durable, linked and counted by the head at once. <see cref="Record"/> completes
 /// only when its entry is stored: the caller has no answer before its audit entry exists.
 /// Each silo process writes a chain of its own, so no two writers ever extend one chain.
 /// </summary>
 public sealed partial class AuditTrail : IHostedService
 {
-    public const string TableName = "AuditLog";
-    public const string HeadRow = "head";
-    private const int EntriesPerTransaction = 99;
+    /// <summary>Entries written in one transaction, in blocks (<see cref="AuditTable"/>); a transaction takes up to 100 rows.</summary>
+    private const int EntriesPerTransaction = 1000;
 
     private readonly CreatedTable _table;
     private readonly TimeProvider _time;
@@ -27,7 +26,7 @@ public sealed partial class AuditTrail : IHostedService
 
     public AuditTrail(TableServiceClient tables, TimeProvider time, ILogger<AuditTrail> logger)
     {
-        _table = new CreatedTable(tables, TableName);
+        _table = new CreatedTable(tables, AuditTable.Name);
         _time = time;
         _logger = logger;
         // Chains sort by when their silo started; the random part keeps two silos started together apart.
@@ -42,9 +41,7 @@ public sealed partial class AuditTrail : IHostedService
     public Task Record(string caller, string method, string resource, string result)
     {
         _ = _writer.Value;
-        // Milliseconds: what every table store keeps exactly, so the hash can be checked after a read.
-        var now = _time.GetUtcNow();
-        var entry = new PendingEntry(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), caller, method, resource, result);
+        var entry = new PendingEntry(caller, method, resource, result);
         return _pending.Writer.TryWrite(entry) ? entry.Stored.Task : Task.FromException(new InvalidOperationException("the audit trail is closed: the silo is stopping"));
     }
 
@@ -76,17 +73,20 @@ public sealed partial class AuditTrail : IHostedService
             {
                 var table = await _table.Get();
                 var head = _head ?? await StoredHead(table);
+                // Stamped here, in sequence order, to the millisecond (what every table store keeps exactly, so the hash checks after a read).
+                var now = _time.GetUtcNow();
+                now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
                 var records = new List<AuditRecord>(batch.Count);
                 foreach (var pending in batch)
                 {
-                    var record = AuditChain.Append(Chain, head, pending.Time, pending.Caller, pending.Method, pending.Resource, pending.Result);
+                    var record = AuditChain.Append(Chain, head, now, pending.Caller, pending.Method, pending.Resource, pending.Result);
                     records.Add(record);
                     head = AuditChainHead.Of(record);
                 }
 
                 await table.SubmitTransactionAsync(
-                    [.. records.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToRow(r))),
-                        new TableTransactionAction(TableTransactionActionType.UpsertReplace, HeadRowOf(Chain, head))]);
+                    [.. Blocks(records).Select(block => new TableTransactionAction(TableTransactionActionType.Add, AuditTable.BlockRow(block))),
+                        new TableTransactionAction(TableTransactionActionType.UpsertReplace, AuditTable.HeadRowOf(Chain, head))]);
                 _head = head;
                 batch.ForEach(p => p.Stored.TrySetResult());
             }
@@ -101,46 +101,36 @@ public sealed partial class AuditTrail : IHostedService
         }
     }
 
-    public static TableEntity ToRow(AuditRecord record) => new(record.Chain, SequenceKey(record.Sequence))
+    /// <summary>Consecutive entries cut into blocks that each fit a row.</summary>
+    private static IEnumerable<List<AuditRecord>> Blocks(List<AuditRecord> records)
     {
-        ["Time"] = record.Time,
-        ["Caller"] = record.Caller,
-        ["Method"] = record.Method,
-        ["Resource"] = record.Resource,
-        ["Result"] = record.Result,
-        ["PreviousHash"] = record.PreviousHash,
-        ["Hash"] = record.Hash,
-    };
+        var block = new List<AuditRecord>();
+        var size = 0;
+        foreach (var record in records)
+        {
+            if (block.Count > 0 && size + AuditTable.SizeOf(record) > AuditTable.MaxBlockCharacters)
+            {
+                yield return block;
+                (block, size) = ([], 0);
+            }
 
-    public static AuditRecord FromRow(TableEntity row) => new(
-        row.PartitionKey,
-        long.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture),
-        row.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue,
-        row.GetString("Caller") ?? string.Empty,
-        row.GetString("Method") ?? string.Empty,
-        row.GetString("Resource") ?? string.Empty,
-        row.GetString("Result") ?? string.Empty,
-        row.GetString("PreviousHash") ?? string.Empty,
-        row.GetString("Hash") ?? string.Empty);
+            block.Add(record);
+            size += AuditTable.SizeOf(record);
+        }
 
-    /// <summary>Row keys sort in sequence order.</summary>
-    public static string SequenceKey(long sequence) => sequence.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
-
-    public static TableEntity HeadRowOf(string chain, AuditChainHead head) => new(chain, HeadRow)
-    {
-        ["Sequence"] = head.Sequence,
-        ["Hash"] = head.Hash,
-    };
-
-    public static AuditChainHead HeadFrom(TableEntity row) => new(row.GetInt64("Sequence") ?? 0, row.GetString("Hash") ?? AuditChain.Genesis);
+        if (block.Count > 0)
+        {
+            yield return block;
+        }
+    }
 
     private async Task<AuditChainHead> StoredHead(TableClient table)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Chain, HeadRow);
-        return row.HasValue ? HeadFrom(row.Value!) : AuditChainHead.Start;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Chain, AuditTable.HeadRow);
+        return row.HasValue ? AuditTable.HeadFrom(row.Value!) : AuditChainHead.Start;
     }
 
-    private sealed record PendingEntry(DateTimeOffset Time, string Caller, string Method, string Resource, string Result)
+    private sealed record PendingEntry(string Caller, string Method, string Resource, string Result)
     {
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

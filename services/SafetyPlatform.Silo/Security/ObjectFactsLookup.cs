@@ -25,9 +25,9 @@ public sealed class ObjectFactsLookup(IGrainFactory grains)
             case ObjectKind.Specialist when caller.SpecialistId != target.Id:
                 var specialist = await grains.Reference<ISpecialistGrain>(target.Id).Find();
                 return new ObjectFacts(target, specialist is null ? null : [specialist.TeamId], []);
-            case ObjectKind.Queue or ObjectKind.WorkItem when caller.IsService:
+            case ObjectKind.Queue or ObjectKind.QueueItems or ObjectKind.WorkItem when caller.IsService:
                 return ObjectFacts.Plain(target);
-            case ObjectKind.Queue:
+            case ObjectKind.Queue or ObjectKind.QueueItems:
             case ObjectKind.WorkItem when caller.ManagesTeams:
                 return new ObjectFacts(target, await ServingTeams(target.Id), []);
             case ObjectKind.WorkItem:
@@ -55,9 +55,11 @@ public sealed class ObjectFactsLookup(IGrainFactory grains)
         try
         {
             var item = await grains.Reference<IQueueGrain>(target.Id).GetItem(target.ItemId!);
-            var handlers = item.History.Select(e => e.Actor).Append(item.Holder)
-                .Select(actor => Domain.Naming.SpecialistName.TryParse(actor, out var name) ? name.SpecialistId : actor)
-                .Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal);
+            // Only actors that are specialists: routing's own events name "system", which is not anyone's record.
+            var handlers = item.History.Select(e => e.Actor)
+                .Select(actor => Domain.Naming.SpecialistName.TryParse(actor, out var name) ? name.SpecialistId : null)
+                .Append(item.Holder.Length > 0 ? item.Holder : null)
+                .OfType<string>().ToHashSet(StringComparer.Ordinal);
             return new ObjectFacts(target, [], handlers);
         }
         catch (SafetyException e) when (e.Kind == SafetyErrorKind.NotFound)

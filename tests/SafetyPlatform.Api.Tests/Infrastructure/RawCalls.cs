@@ -89,6 +89,14 @@ public static class RawCalls
             message = child;
         }
 
-        message.Descriptor.FindFieldByName(parts[^1]).Accessor.SetValue(message, value);
+        var leaf = message.Descriptor.FindFieldByName(parts[^1]);
+        if (leaf.IsRepeated)
+        {
+            ((System.Collections.IList)leaf.Accessor.GetValue(message)).Add(value);
+        }
+        else
+        {
+            leaf.Accessor.SetValue(message, value);
+        }
     }
 }

@@ -35,9 +35,10 @@ public sealed class SecurityDocsTests
         ObjectKind.Specialist => "specialist",
         ObjectKind.Queue => "queue",
         ObjectKind.WorkItem => "work item",
+        ObjectKind.QueueItems => "queue's items",
         ObjectKind.Client => "own client",
         _ => "whole organisation",
-    }})";
+    }}{(field.Optional ? ", optional" : string.Empty)}{(field.NotOwnRecord ? ", not own record" : string.Empty)})";
 
     private static string Describe(ActorField field) => $"`{field.Path}` ({field.Kind switch
     {

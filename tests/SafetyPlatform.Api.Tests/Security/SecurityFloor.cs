@@ -38,7 +38,7 @@ public sealed record SecurityFloor(Team A, Team B, Specialist A1, Specialist A2,
     {
         ObjectKind.Team => B.Name,
         ObjectKind.Specialist => B1.Name,
-        ObjectKind.Queue => QueueB.Name,
+        ObjectKind.Queue or ObjectKind.QueueItems => QueueB.Name,
         ObjectKind.WorkItem => ItemB.Name,
         ObjectKind.Client => "another-tool",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
