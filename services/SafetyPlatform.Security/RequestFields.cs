@@ -37,6 +37,18 @@ public static class RequestFields
         return false;
     }
 
+    /// <summary>Whether the path ends in a repeated string, so that its values are named `path[i]`.</summary>
+    public static bool EndsRepeated(MessageDescriptor type, string path)
+    {
+        var parts = path.Split('.');
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            type = type.FindFieldByName(parts[i]).MessageType;
+        }
+
+        return type.FindFieldByName(parts[^1]).IsRepeated;
+    }
+
     /// <summary>The values at the path: one for a plain path (empty when unset), one per element through a repeated field or of a repeated string.</summary>
     public static IReadOnlyList<string> Read(IMessage message, string path)
     {

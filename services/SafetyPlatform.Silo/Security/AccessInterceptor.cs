@@ -139,18 +139,23 @@ public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit
         }
 
         var values = RequestFields.Read(request, field.Path);
-        if (field.Optional)
-        {
-            values = [.. values.Where(v => v.Length > 0)];
-        }
-        else if (values.Count == 0 || values.Any(v => v.Length == 0))
+        if (!field.Optional && (values.Count == 0 || values.Any(v => v.Length == 0)))
         {
             throw Invalid(field.Path, "is required");
         }
 
-        foreach (var value in values)
+        var indexed = RequestFields.EndsRepeated(request.Descriptor, field.Path);
+        // An optional field left empty names nothing to check (the method's own rules say whether empty is allowed).
+        for (var i = 0; i < values.Count; i++)
         {
-            await Reach(caller, AccessObject.Of(value, field.Kind) ?? throw Invalid(field.Path, $"'{value}' is not a resource name this method takes"), !field.NotOwnRecord);
+            if (values[i].Length == 0)
+            {
+                continue;
+            }
+
+            var target = AccessObject.Of(values[i], field.Kind)
+                ?? throw Invalid(indexed ? $"{field.Path}[{i}]" : field.Path, $"'{values[i]}' is not a resource name this method takes");
+            await Reach(caller, target, !field.NotOwnRecord);
         }
     }
 
