@@ -270,7 +270,8 @@ public sealed class LocalPlatform : IAsyncDisposable
             explain);
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding SafetyPlatform.sln, above the test's output.</summary>
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

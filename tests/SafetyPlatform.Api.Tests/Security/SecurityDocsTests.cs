@@ -1,3 +1,4 @@
+using SafetyPlatform.Api.Tests.Infrastructure;
 using SafetyPlatform.Domain.Security;
 using SafetyPlatform.Security;
 
@@ -12,7 +13,7 @@ public sealed class SecurityDocsTests
     [Fact]
     public void The_method_table_in_the_security_doc_is_the_access_rules()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "SECURITY.md")).ReplaceLineEndings("\n");
+        var doc = File.ReadAllText(Path.Combine(LocalPlatform.RepositoryRoot(), "docs", "SECURITY.md")).ReplaceLineEndings("\n");
         var from = doc.IndexOf(Start, StringComparison.Ordinal) + Start.Length;
         var table = doc[from..doc.IndexOf(End, StringComparison.Ordinal)].Trim();
 
@@ -53,17 +54,4 @@ public sealed class SecurityDocsTests
         AuditClass.PrivateRead => "private read",
         _ => "—",
     };
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SafetyPlatform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SafetyPlatform.sln not found above " + AppContext.BaseDirectory);
-    }
 }
