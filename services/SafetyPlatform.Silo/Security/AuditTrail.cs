@@ -50,9 +50,22 @@ public sealed partial class AuditTrail : IHostedService
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _pending.Writer.TryComplete();
-        if (_writer.IsValueCreated)
+        if (!_writer.IsValueCreated)
+        {
+            return;
+        }
+
+        try
         {
             await _writer.Value.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time to store them: the calls still waiting fail (UNAVAILABLE) rather than hang.
+            while (_pending.Reader.TryRead(out var left))
+            {
+                left.Stored.TrySetException(new InvalidOperationException("the silo stopped before the audit entry was stored"));
+            }
         }
     }
 

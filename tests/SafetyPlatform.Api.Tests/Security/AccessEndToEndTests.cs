@@ -140,6 +140,42 @@ public sealed class AccessEndToEndTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task The_audit_log_pages_through_a_callers_entries_in_order_and_refuses_bad_queries()
+    {
+        var floor = await SecurityFloor.Create(fixture.Platform);
+        using var lead = fixture.Platform.ConnectAs(floor.LeadOfA);
+        var before = DateTime.UtcNow.AddSeconds(-5);
+        foreach (var state in new[] { ActivityState.Available, ActivityState.Break, ActivityState.Available, ActivityState.Break, ActivityState.Available })
+        {
+            await lead.Roster.SetActivityStateAsync(new SetActivityStateRequest { Name = floor.A2.Name, ActivityState = state }, deadline: Deadline);
+        }
+
+        var pages = new List<IReadOnlyList<AuditEntry>>();
+        var token = string.Empty;
+        do
+        {
+            var page = await fixture.Connection.AuditLog.ListAuditEntriesAsync(
+                new ListAuditEntriesRequest { Caller = floor.LeadOfA.Subject, StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(before), PageSize = 2, PageToken = token },
+                deadline: Deadline);
+            pages.Add([.. page.Entries]);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        var entries = pages.SelectMany(p => p).ToList();
+        Assert.Equal(5, entries.Count);
+        Assert.All(pages.Where(p => p.Count > 0), p => Assert.True(p.Count <= 2));
+        Assert.Equal(entries.OrderBy(e => e.Chain, StringComparer.Ordinal).ThenBy(e => e.Sequence).Select(e => e.Hash), entries.Select(e => e.Hash));
+        await Expect.InvalidField("page_token", () => fixture.Connection.AuditLog.ListAuditEntriesAsync(new ListAuditEntriesRequest { PageToken = "not-a-token" }, deadline: Deadline).ResponseAsync);
+        await Expect.InvalidField("end_time", () => fixture.Connection.AuditLog.ListAuditEntriesAsync(new ListAuditEntriesRequest
+        {
+            StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(before),
+            EndTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(before.AddSeconds(-1)),
+        }, deadline: Deadline).ResponseAsync);
+        await Expect.Status(StatusCode.NotFound, () => fixture.Connection.AuditLog.VerifyAuditLogAsync(new VerifyAuditLogRequest { Chain = "no-such-chain" }, deadline: Deadline).ResponseAsync);
+    }
+
+    [Fact]
     public async Task The_audit_chain_verifies_and_an_edited_or_removed_entry_is_detected()
     {
         var floor = await SecurityFloor.Create(fixture.Platform);
