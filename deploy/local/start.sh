@@ -41,6 +41,10 @@ mkdir -p "$SECURITY_DIR"
 if [[ ! -f "$SECURITY_DIR/issuer-key.pem" ]]; then
   deploy/local/token.sh init --key "$SECURITY_DIR/issuer-key.pem" --keys "$SECURITY_DIR/signing-keys.json" >/dev/null
 fi
+# The audit log's HMAC key: kept with the data here; in production, a secret outside the storage account.
+if [[ ! -f "$SECURITY_DIR/audit.key" ]]; then
+  (umask 077 && head -c 32 /dev/urandom | base64 >"$SECURITY_DIR/audit.key")
+fi
 SECURITY_ENV=("Security__SigningKeysFile=$SECURITY_DIR/signing-keys.json" "Security__Reflection=true")
 
 in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -85,7 +89,7 @@ for ((i = 0; i < SILOS; i++)); do
   port=$((SILO_PORT + i))
   echo "==> starting silo $i: gRPC on 127.0.0.1:$port, Orleans on 127.0.0.1:$((ORLEANS_PORT + i))"
   (cd "$SILO_BIN" && exec env Urls="http://127.0.0.1:$port" Storage__ConnectionString="$STORAGE" \
-    Orleans__SiloPort=$((ORLEANS_PORT + i)) Orleans__GatewayPort=0 "${SECURITY_ENV[@]}" \
+    Orleans__SiloPort=$((ORLEANS_PORT + i)) Orleans__GatewayPort=0 "${SECURITY_ENV[@]}" Security__AuditKeyFile="$SECURITY_DIR/audit.key" \
     dotnet SafetyPlatform.Silo.dll) >"$DATA_DIR/logs/silo-$i.log" 2>&1 &
   SILO_PIDS+=($!)
   GATEWAY_ENV+=("Gateway__Silos__$i=http://127.0.0.1:$port")

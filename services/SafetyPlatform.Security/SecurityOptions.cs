@@ -28,6 +28,13 @@ public sealed class SecurityOptions
     /// <summary>How far a token's clock may differ from ours (expiry, not-before).</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Silos: a file holding the audit log's key (base64, 32 bytes or more), kept out of the storage
+    /// account, so that the chain's hashes are HMACs that no one with only storage access can
+    /// recompute. Without it the hashes are plain SHA-256 (docs/SECURITY.md).
+    /// </summary>
+    public string? AuditKeyFile { get; set; }
+
     /// <summary>Server reflection, open without a token. Null: on in Development, off elsewhere.</summary>
     public bool? Reflection { get; set; }
 }

@@ -79,6 +79,23 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void With_a_key_a_chain_rewritten_by_someone_without_it_does_not_verify()
+    {
+        var key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        var first = AuditChain.Append("c1", AuditChainHead.Start, Nine, "people/lena", "/safety.roster.v1.RosterService/SetActivityState", "specialists/ana", "OK", key);
+        var second = AuditChain.Append("c1", AuditChainHead.Of(first), Nine.AddSeconds(1), "people/lena", "/safety.wellbeing.v1.WellbeingService/GetExposure", "specialists/ana/exposure", "OK", key);
+        // The whole chain forged from the first entry on, hashes and head recomputed, but without the key.
+        var forgedFirst = AuditChain.Append("c1", AuditChainHead.Start, Nine, "people/lena", "/safety.roster.v1.RosterService/SetActivityState", "specialists/aoife", "OK");
+        var forgedSecond = AuditChain.Append("c1", AuditChainHead.Of(forgedFirst), Nine.AddSeconds(1), "people/lena", "/safety.wellbeing.v1.WellbeingService/GetExposure", "specialists/ana/exposure", "OK");
+
+        Assert.True(AuditChain.Verify("c1", [first, second], AuditChainHead.Of(second), key).Intact);
+        Assert.NotEqual(AuditChain.HashOf("c1", 1, Nine, "a", "b", "c", "OK", AuditChain.Genesis), AuditChain.HashOf("c1", 1, Nine, "a", "b", "c", "OK", AuditChain.Genesis, key));
+        var forged = AuditChain.Verify("c1", [forgedFirst, forgedSecond], AuditChainHead.Of(forgedSecond), key);
+        Assert.False(forged.Intact);
+        Assert.Equal(1, forged.FirstBrokenSequence);
+    }
+
+    [Fact]
     public void An_entry_moved_to_another_chain_does_not_verify_there()
     {
         var chain = ThreeEntries();

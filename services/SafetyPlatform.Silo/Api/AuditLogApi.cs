@@ -10,7 +10,7 @@ using SafetyPlatform.Silo.Security;
 namespace SafetyPlatform.Silo.Api;
 
 /// <summary>Reads and checks the audit log that <see cref="AuditTrail"/> writes (every silo's chain).</summary>
-public sealed class AuditLogApi(TableServiceClient tables) : AuditLogService.AuditLogServiceBase
+public sealed class AuditLogApi(TableServiceClient tables, AuditKey key) : AuditLogService.AuditLogServiceBase
 {
     private const string ListName = "auditEntries";
     private const int MaxBlocksPerPage = 500;
@@ -103,7 +103,7 @@ public sealed class AuditLogApi(TableServiceClient tables) : AuditLogService.Aud
             {
                 if (row.PartitionKey != chain)
                 {
-                    Check(response, chain, entries, head);
+                    Check(response, chain, entries, head, key.Bytes);
                     (chain, entries, head) = (row.PartitionKey, [], AuditChainHead.Start);
                 }
 
@@ -122,7 +122,7 @@ public sealed class AuditLogApi(TableServiceClient tables) : AuditLogService.Aud
             // Nothing has been audited yet.
         }
 
-        Check(response, chain, entries, head);
+        Check(response, chain, entries, head, key.Bytes);
         if (request.Chain.Length > 0 && response.Chains.Count == 0)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"no audit chain '{request.Chain}'"));
@@ -131,14 +131,14 @@ public sealed class AuditLogApi(TableServiceClient tables) : AuditLogService.Aud
         return response;
     }
 
-    private static void Check(VerifyAuditLogResponse response, string? chain, List<AuditRecord> entries, AuditChainHead head)
+    private static void Check(VerifyAuditLogResponse response, string? chain, List<AuditRecord> entries, AuditChainHead head, byte[]? key)
     {
         if (chain is null)
         {
             return;
         }
 
-        var check = AuditChain.Verify(chain, entries, head);
+        var check = AuditChain.Verify(chain, entries, head, key);
         response.Intact &= check.Intact;
         response.Chains.Add(new ChainVerification
         {

@@ -62,6 +62,7 @@ public static class SiloHosting
         // silo reached without the gateway is no way around them (docs/SECURITY.md).
         builder.AddSafetyAuthentication();
         builder.Services.AddSingleton<ObjectFactsLookup>();
+        builder.Services.AddSingleton(sp => AuditKey.From(sp.GetRequiredService<SecurityOptions>()));
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
 

@@ -24,8 +24,11 @@ public sealed partial class AuditTrail : IHostedService
     private readonly Lazy<Task> _writer;
     private AuditChainHead? _head = AuditChainHead.Start;
 
-    public AuditTrail(TableServiceClient tables, TimeProvider time, ILogger<AuditTrail> logger)
+    private readonly byte[]? _key;
+
+    public AuditTrail(TableServiceClient tables, AuditKey key, TimeProvider time, ILogger<AuditTrail> logger)
     {
+        _key = key.Bytes;
         _table = new CreatedTable(tables, AuditTable.Name);
         _time = time;
         _logger = logger;
@@ -92,7 +95,7 @@ public sealed partial class AuditTrail : IHostedService
                 var records = new List<AuditRecord>(batch.Count);
                 foreach (var pending in batch)
                 {
-                    var record = AuditChain.Append(Chain, head, now, pending.Caller, pending.Method, pending.Resource, pending.Result);
+                    var record = AuditChain.Append(Chain, head, now, pending.Caller, pending.Method, pending.Resource, pending.Result, _key);
                     records.Add(record);
                     head = AuditChainHead.Of(record);
                 }

@@ -59,6 +59,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         try
         {
             platform._issuer.Save(Path.Combine(platform._keyFolder, "issuer-key.pem"), platform.SigningKeysFile);
+            File.WriteAllText(platform.AuditKeyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             await platform.StartAzurite();
             await platform.StartSilo();
             await platform.StartGateway();
@@ -87,6 +88,9 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     /// <summary>The local issuer's key file and key set, for a token signed by another key or with another issuer.</summary>
     public string SigningKeysFile => Path.Combine(_keyFolder, "signing-keys.json");
+
+    /// <summary>The silo's audit key (base64): kept apart from storage, as in production.</summary>
+    public string AuditKeyFile => Path.Combine(_keyFolder, "audit.key");
 
     /// <summary>Stops the silo gracefully (SIGTERM) and waits for it to exit.</summary>
     public async Task StopSilo()
@@ -216,6 +220,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             ["Orleans__ClusterId"] = "test",
         };
         AddSecurity(settings);
+        settings["Security__AuditKeyFile"] = AuditKeyFile;
         _silo = StartDotnet("silo", "SafetyPlatform.Silo", settings);
         await WaitForServing(SiloAddress, _silo.Tail);
     }

@@ -10,6 +10,7 @@ using SafetyPlatform.Api.Roster.V1;
 using SafetyPlatform.Api.Tests.Infrastructure;
 using SafetyPlatform.Api.Wellbeing.V1;
 using SafetyPlatform.Api.Work.V1;
+using SafetyPlatform.Domain.Security;
 
 namespace SafetyPlatform.Api.Tests.Security;
 
@@ -207,6 +208,15 @@ public sealed class AccessEndToEndTests(PlatformFixture fixture)
             Assert.False(edited.Intact);
             Assert.Equal(first.Sequence, edited.FirstBrokenSequence);
             Assert.Contains("changed", edited.Problem, StringComparison.Ordinal);
+
+            // Its hash recomputed too, as someone with the storage account but without the silo's audit key could.
+            var forged = AuditChain.HashOf(first.Chain, first.Sequence, first.Time.ToDateTimeOffset(), first.Caller, first.Method, floor.A1.Name, first.Result, first.PreviousHash);
+            entry["h"] = forged;
+            block["Entries"] = entries.ToJsonString();
+            await table.UpdateEntityAsync(block, Azure.ETag.All, TableUpdateMode.Replace);
+            var rehashed = await Verify(first.Chain);
+            Assert.False(rehashed.Intact);
+            Assert.Equal(first.Sequence, rehashed.FirstBrokenSequence);
 
             entries.Remove(entry);
             block["Entries"] = entries.ToJsonString();
