@@ -104,8 +104,8 @@ echo "==> starting the gateway on 127.0.0.1:$GATEWAY_PORT"
 GATEWAY_PID=$!
 node deploy/local/wait-healthy.mjs "http://127.0.0.1:$GATEWAY_PORT" 60 || { tail -n 40 "$DATA_DIR/logs/gateway.log"; exit 1; }
 
-deploy/local/token.sh mint --key "$SECURITY_DIR/issuer-key.pem" --subject people/local-admin --role platform_admin \
-  --team '*' --queue '*' --hours 24 >"$SECURITY_DIR/admin.token"
+(umask 077 && deploy/local/token.sh mint --key "$SECURITY_DIR/issuer-key.pem" --subject people/local-admin --role platform_admin \
+  --team '*' --queue '*' --hours 24 >"$SECURITY_DIR/admin.token")
 
 cat <<MSG
 
