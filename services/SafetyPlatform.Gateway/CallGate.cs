@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using SafetyPlatform.Domain.Security;
 using SafetyPlatform.Security;
 using Yarp.ReverseProxy.Model;
 
@@ -13,6 +14,20 @@ namespace SafetyPlatform.Gateway;
 /// </summary>
 public sealed class CallGate(RequestDelegate next, SecurityOptions security)
 {
+    private const string CallerItem = "safety.caller";
+
+    /// <summary>The verified caller of a request, read from its token once and kept for the rate limiter and the gate.</summary>
+    public static Caller? CallerOf(HttpContext context, SecurityOptions security)
+    {
+        if (!context.Items.TryGetValue(CallerItem, out var known))
+        {
+            known = CallerClaims.From(context.User, security.SubjectClaim);
+            context.Items[CallerItem] = known;
+        }
+
+        return (Caller?)known;
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is null)
@@ -40,7 +55,7 @@ public sealed class CallGate(RequestDelegate next, SecurityOptions security)
         {
             GrpcAnswer.Write(context, Grpc.Core.StatusCode.Unimplemented, $"{path} is not a method of this platform");
         }
-        else if (CallerClaims.From(context.User, security.SubjectClaim) is not { } caller)
+        else if (CallerOf(context, security) is not { } caller)
         {
             // The authentication middleware keeps only a success; ask again (the handler caches its answer) to say why.
             GrpcAnswer.Write(context, Grpc.Core.StatusCode.Unauthenticated, TokenProblems.Describe(await context.AuthenticateAsync(), security.SubjectClaim));

@@ -43,7 +43,7 @@ public static class CallRateLimits
 
     /// <summary>The verified caller, else the client's address.</summary>
     private static string CallerKey(HttpContext context, SecurityOptions security) =>
-        CallerClaims.From(context.User, security.SubjectClaim)?.Subject ?? "address:" + context.Connection.RemoteIpAddress;
+        CallGate.CallerOf(context, security)?.Subject ?? "address:" + context.Connection.RemoteIpAddress;
 
     /// <summary>The method's scope; `other` for reflection and paths that are no method of ours.</summary>
     private static string GroupOf(HttpContext context) => ApiAccess.For(context.Request.Path.Value ?? string.Empty)?.RateGroup ?? "other";

@@ -31,11 +31,11 @@ public sealed class LocalTokenIssuer : IDisposable
 
     public string Audience { get; }
 
-    public static LocalTokenIssuer Create(string issuer = "safetyplatform-local", string audience = "safetyplatform") =>
+    public static LocalTokenIssuer Create(string issuer = SecurityOptions.LocalIssuer, string audience = SecurityOptions.PlatformAudience) =>
         new(RSA.Create(2048), issuer, audience);
 
     /// <summary>Loads the key written by <see cref="Save"/>.</summary>
-    public static LocalTokenIssuer Load(string privateKeyFile, string issuer = "safetyplatform-local", string audience = "safetyplatform")
+    public static LocalTokenIssuer Load(string privateKeyFile, string issuer = SecurityOptions.LocalIssuer, string audience = SecurityOptions.PlatformAudience)
     {
         var rsa = RSA.Create();
         rsa.ImportFromPem(File.ReadAllText(privateKeyFile));

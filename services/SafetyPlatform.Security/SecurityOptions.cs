@@ -3,11 +3,17 @@ namespace SafetyPlatform.Security;
 /// <summary>Configuration section `Security`, read the same way by the gateway and every silo.</summary>
 public sealed class SecurityOptions
 {
+    /// <summary>The local issuer's name, the default `iss`.</summary>
+    public const string LocalIssuer = "safetyplatform-local";
+
+    /// <summary>The platform's default audience.</summary>
+    public const string PlatformAudience = "safetyplatform";
+
     /// <summary>The `iss` every token must carry.</summary>
-    public string Issuer { get; set; } = "safetyplatform-local";
+    public string Issuer { get; set; } = LocalIssuer;
 
     /// <summary>The `aud` every token must carry.</summary>
-    public string Audience { get; set; } = "safetyplatform";
+    public string Audience { get; set; } = PlatformAudience;
 
     /// <summary>
     /// Production: the OpenID Connect authority (the identity provider's base address); its

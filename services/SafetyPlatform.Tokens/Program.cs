@@ -22,13 +22,15 @@ if (args.Length == 0 || args[0] is not ("init" or "mint"))
 }
 
 var options = args.Skip(1).Chunk(2).Where(pair => pair.Length == 2).ToLookup(pair => pair[0], pair => pair[1]);
+string Issuer() => options["--issuer"].LastOrDefault() ?? SecurityOptions.LocalIssuer;
+string Audience() => options["--audience"].LastOrDefault() ?? SecurityOptions.PlatformAudience;
 string Required(string name) => options[name].LastOrDefault() ?? throw new ArgumentException($"{name} is required\n{Usage}");
 
 try
 {
     if (args[0] == "init")
     {
-        using var created = LocalTokenIssuer.Create(options["--issuer"].LastOrDefault() ?? "safetyplatform-local", options["--audience"].LastOrDefault() ?? "safetyplatform");
+        using var created = LocalTokenIssuer.Create(Issuer(), Audience());
         created.Save(Required("--key"), Required("--keys"));
         Console.WriteLine($"wrote {Required("--key")} (private) and {Required("--keys")} (public)");
         return 0;
@@ -53,7 +55,7 @@ try
     }
 
     var hours = double.Parse(options["--hours"].LastOrDefault() ?? "8", System.Globalization.CultureInfo.InvariantCulture);
-    using var issuer = LocalTokenIssuer.Load(Required("--key"), options["--issuer"].LastOrDefault() ?? "safetyplatform-local", options["--audience"].LastOrDefault() ?? "safetyplatform");
+    using var issuer = LocalTokenIssuer.Load(Required("--key"), Issuer(), Audience());
     Console.WriteLine(issuer.Mint(new TokenRequest(subject, roles, scopes, [.. options["--team"]], [.. options["--queue"]], TimeSpan.FromHours(hours))));
     return 0;
 }

@@ -54,12 +54,7 @@ public static class AccessRules
     /// </summary>
     public static ActorCheck Actor(Caller caller, ActorKind kind, string value)
     {
-        var own = kind switch
-        {
-            ActorKind.Specialist => caller.SpecialistId is null ? null : caller.Subject,
-            ActorKind.Client => caller.ClientId,
-            _ => caller.Subject,
-        };
+        var own = OwnIdentity(caller, kind);
         if (value.Length == 0)
         {
             return new ActorCheck(AccessVerdict.Allowed, own ?? string.Empty, false);
@@ -74,6 +69,14 @@ public static class AccessRules
             ? new ActorCheck(AccessVerdict.Allowed, value, true)
             : new ActorCheck(AccessVerdict.Denied($"the request names '{value}' but the caller is {caller.Subject}; only a lead or operations manager may act for a specialist of their team"), value, false);
     }
+
+    /// <summary>What an actor field of this kind says for the caller themselves; null when they have no such identity (a tool is no specialist).</summary>
+    public static string? OwnIdentity(Caller caller, ActorKind kind) => kind switch
+    {
+        ActorKind.Specialist => caller.SpecialistId is null ? null : caller.Subject,
+        ActorKind.Client => caller.ClientId,
+        _ => caller.Subject,
+    };
 
     private static string Describe(AccessObject target) => target.Kind switch
     {

@@ -127,7 +127,10 @@ public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit
             }
         }
 
-        RequestFields.Write(request, field.Path, AccessRules.Actor(caller, field.Kind, string.Empty).Value, onlyWhereEmpty: true);
+        if (AccessRules.OwnIdentity(caller, field.Kind) is { } own)
+        {
+            RequestFields.Write(request, field.Path, own, onlyWhereEmpty: true);
+        }
     }
 
     private async Task CheckObject(Caller caller, ObjectField field, IMessage request)
@@ -144,7 +147,6 @@ public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit
             throw Invalid(field.Path, "is required");
         }
 
-        var indexed = RequestFields.EndsRepeated(request.Descriptor, field.Path);
         // An optional field left empty names nothing to check (the method's own rules say whether empty is allowed).
         for (var i = 0; i < values.Count; i++)
         {
@@ -154,7 +156,7 @@ public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit
             }
 
             var target = AccessObject.Of(values[i], field.Kind)
-                ?? throw Invalid(indexed ? $"{field.Path}[{i}]" : field.Path, $"'{values[i]}' is not a resource name this method takes");
+                ?? throw Invalid(RequestFields.EndsRepeated(request.Descriptor, field.Path) ? $"{field.Path}[{i}]" : field.Path, $"'{values[i]}' is not a resource name this method takes");
             await Reach(caller, target, !field.NotOwnRecord);
         }
     }
@@ -193,12 +195,14 @@ public sealed class AccessInterceptor(ObjectFactsLookup lookup, AuditTrail audit
         }
     }
 
-    /// <summary>`PermissionDenied` → `PERMISSION_DENIED`, as gRPC documents its codes.</summary>
-    private static string StatusName(StatusCode code)
+    /// <summary>`PermissionDenied` → `PERMISSION_DENIED`, as gRPC documents its codes; made once.</summary>
+    private static readonly Dictionary<StatusCode, string> StatusNames = Enum.GetValues<StatusCode>().ToDictionary(code => code, code =>
     {
         var name = code.ToString();
         return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) && char.IsLower(name[i - 1]) ? "_" + c : c.ToString())).ToUpperInvariant();
-    }
+    });
+
+    private static string StatusName(StatusCode code) => StatusNames[code];
 
     /// <summary>The resource a created or named thing has in the answer, else the first object the request names, else the service.</summary>
     private static string AuditedResource(MethodAccess rule, IMessage request, IMessage? response)
