@@ -122,8 +122,9 @@ public sealed class SpecialistDeskGrain(
         var me = await ActiveSelf();
         var profile = await RoutingNow(me);
         var routes = await ServedQueues(me, profile);
-        var free = me.Profile.MaxConcurrentItems - _slots.Taken(time.GetUtcNow());
-        if (routes.Count == 0 || !HasFreeSlot(me))
+        var availability = Availability(me);
+        var free = availability.FreeSlots;
+        if (routes.Count == 0 || !Eligibility.ToTakeWork(Candidate(me), availability).IsEligible)
         {
             // Nothing to wait on yet: wait a little for a slot to free (or the state to change), then let the caller ask again.
             await _slotFreed.Wait(maxWait < StatePoll ? maxWait : StatePoll, time);
@@ -134,8 +135,7 @@ public sealed class SpecialistDeskGrain(
         _slots.Asking(free);
         try
         {
-            // Time in AVAILABLE is idleness; a specialist already HANDLING comes after everyone idle.
-            var idleSince = me.ActivityState == ActivityState.Available ? me.ActivityStateStart : time.GetUtcNow();
+            var idleSince = SpecialistAvailability.IdleSince(me.ActivityState, me.ActivityStateStart, time.GetUtcNow());
             var waits = routes.Select(r => (r.QueueId, Wait: Queue(r.QueueId).WaitForOffers(profile, free, idleSince, maxWait))).ToList();
             var offers = await OffersAcrossQueues.Gather(GrainFactory, Id, free, waits);
             foreach (var (queueId, offer) in offers)
